@@ -9,8 +9,12 @@ export interface PrismOptions {
   host?: string;
   /** A free ephemeral port when left out. */
   port?: number;
-  /** Reject requests that break the spec (Prism's `--errors`). Default true. */
-  validate?: boolean;
+  /**
+   * Prism's `--errors`: any request or response that violates the spec becomes an error response
+   * instead of a `sl-violations` warning header. Default true. (Prism 5.14 answers an invalid
+   * request with the spec's 422/400, or its own 422, in either mode.)
+   */
+  errors?: boolean;
   /** Generate responses from the schemas instead of returning the spec's examples. */
   dynamic?: boolean;
   /** Seed for repeatable dynamic responses. */
@@ -67,7 +71,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
 
 function launch(options: PrismOptions & { host: string; port: number }): Promise<PrismServer> {
   const args = [prismEntry, 'mock', options.spec, '--host', options.host, '--port', String(options.port)];
-  if (options.validate ?? true) args.push('--errors');
+  if (options.errors ?? true) args.push('--errors');
   if (options.dynamic) args.push('--dynamic');
   if (options.seed !== undefined) args.push('--seed', options.seed);
 

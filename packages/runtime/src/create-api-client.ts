@@ -5,8 +5,8 @@ import type { Credentials } from './auth.js';
 export interface ClientOptions {
   /** Defaults to the vendor's production server. */
   baseUrl?: string;
-  /** A fetch implementation, for tests or runtimes without a global one. */
-  fetch?: typeof globalThis.fetch;
+  /** Replaces the global fetch (a spy, a proxy agent); it is called with a ready Request. */
+  fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
 }

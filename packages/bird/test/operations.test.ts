@@ -1,0 +1,140 @@
+// Bird's client against Prism serving specs/bird/openapi.yaml with request validation on.
+import { ParleyError } from '@parley/runtime';
+import { describe, expect, inject, it } from 'vitest';
+import { createBirdClient, getParticipant, listParticipants, updateParticipant } from '../src/index.js';
+
+const baseUrl = inject('prismUrl');
+const client = createBirdClient({ accessKey: 'test-access-key', baseUrl });
+const conversation = {
+  workspaceId: 'b4e02c85-c6d2-4b15-8885-e09671799c61',
+  conversationId: '67e4d358-ca94-421e-98b7-448860df9d33',
+};
+const participant = { ...conversation, conversationParticipantId: 'cb22b001-6226-4d7c-acdd-7414b2bcdbaf' };
+const prefer = (value: string) => ({ headers: { Prefer: value } });
+
+describe('updateParticipant (PATCH)', () => {
+  it('returns the updated participant', async () => {
+    const { data, error, response } = await updateParticipant(client, participant, { status: 'active' });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ id: 'cb22b001-6226-4d7c-acdd-7414b2bcdbaf', type: 'user', status: 'active' });
+    expect(data?.contact?.identifierKey).toBe('emailaddress');
+  });
+
+  it('returns a named example on request', async () => {
+    const { data } = await updateParticipant(client, participant, { status: 'invited' }, prefer('example=invitedContact'));
+    expect(data).toMatchObject({ type: 'contact', status: 'invited', contact: { identifierKey: 'phonenumber' } });
+  });
+
+  it('accepts a null status, which the spec allows', async () => {
+    const { response } = await updateParticipant(client, participant, { status: null });
+    expect(response.status).toBe(200);
+  });
+
+  it.each([
+    [404, 'ResourceNotFound'],
+    [409, 'ConflictingState'],
+    [422, 'ValidationFailed'],
+    [429, 'TooManyRequests'],
+  ])('gives the typed Bird error body for %i', async (status, code) => {
+    const { data, error, response } = await updateParticipant(client, participant, { status: 'active' }, prefer(`code=${status}`));
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(status);
+    expect(error).toEqual(expect.objectContaining({ code, message: expect.any(String) }));
+  });
+
+  it('is rejected by the mock when the body breaks the spec', async () => {
+    const bad = { status: 'inactive' } as unknown as { status: 'active' };
+    const { error, response } = await updateParticipant(client, participant, bad);
+    expect(response.status).toBe(422);
+    expect(error?.code).toBe('ValidationFailed');
+  });
+
+  it('is rejected by the mock when a path id is not a uuid', async () => {
+    const { response } = await updateParticipant(client, { ...participant, workspaceId: 'not-a-uuid' }, { status: 'active' });
+    expect(response.status).toBe(422);
+  });
+
+  it('reports a wrong access key as the 401 body', async () => {
+    const { error, response } = await updateParticipant(client, participant, { status: 'active' }, prefer('code=401'));
+    expect(response.status).toBe(401);
+    expect(error?.code).toBe('Unauthorized');
+  });
+});
+
+describe('getParticipant (GET)', () => {
+  it('returns the participant', async () => {
+    const { data, response } = await getParticipant(client, participant);
+    expect(response.status).toBe(200);
+    expect(data?.id).toBe('cb22b001-6226-4d7c-acdd-7414b2bcdbaf');
+    expect(data?.displayName).toBe('John Doe');
+  });
+
+  it.each([
+    [401, 'Unauthorized'],
+    [404, 'ResourceNotFound'],
+    [429, 'TooManyRequests'],
+  ])('gives the typed Bird error body for %i', async (status, code) => {
+    const { error, response } = await getParticipant(client, participant, prefer(`code=${status}`));
+    expect(response.status).toBe(status);
+    expect(error?.code).toBe(code);
+  });
+});
+
+describe('listParticipants (GET)', () => {
+  it('returns a page with its next page token', async () => {
+    const { data, response } = await listParticipants(client, conversation, { limit: 2, reverse: true });
+    expect(response.status).toBe(200);
+    expect(data?.results?.map((p) => p.type)).toEqual(['contact', 'accessKey']);
+    expect(data?.nextPageToken).toMatch(/^[A-Za-z0-9+/=]+$/);
+    expect(data?.total).toBe(2);
+  });
+
+  it('sends the page token back', async () => {
+    const { response } = await listParticipants(client, conversation, { pageToken: 'WyIyMDI0Il0=' });
+    expect(new URL(response.url).searchParams.get('pageToken')).toBe('WyIyMDI0Il0=');
+  });
+
+  it('is rejected by the mock when limit is out of range', async () => {
+    const { response } = await listParticipants(client, conversation, { limit: 101 });
+    expect(response.status).toBe(422);
+  });
+
+  it.each([
+    [401, 'Unauthorized'],
+    [404, 'ResourceNotFound'],
+    [429, 'TooManyRequests'],
+  ])('gives the typed Bird error body for %i', async (status, code) => {
+    const { error, response } = await listParticipants(client, conversation, undefined, prefer(`code=${status}`));
+    expect(response.status).toBe(status);
+    expect(error?.code).toBe(code);
+  });
+});
+
+describe('credentials', () => {
+  it('sends Authorization: AccessKey <key>', async () => {
+    let sent: string | null = null;
+    const spy = createBirdClient({
+      accessKey: 'spy-key',
+      baseUrl,
+      fetch: async (request: Request) => {
+        sent = request.headers.get('authorization');
+        return fetch(request);
+      },
+    });
+    await getParticipant(spy, participant);
+    expect(sent).toBe('AccessKey spy-key');
+  });
+
+  it('refuses a missing access key before any request', () => {
+    expect(() => createBirdClient({ accessKey: '', baseUrl })).toThrow(ParleyError);
+    expect(() => createBirdClient({ accessKey: '  ', baseUrl })).toThrow(/accessKey/);
+  });
+
+  it('is answered 401 by the mock without an Authorization header', async () => {
+    const url = `${baseUrl}/workspaces/${participant.workspaceId}/conversations/${participant.conversationId}/participants/x`;
+    const response = await fetch(url);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 'Unauthorized' });
+  });
+});

@@ -1,0 +1,9 @@
+import { prismGlobalSetup } from '@parley/mocks';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    prismUrl: string;
+  }
+}
+
+export default prismGlobalSetup(new URL('../../../specs/bird/openapi.yaml', import.meta.url));

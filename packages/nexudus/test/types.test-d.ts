@@ -1,0 +1,38 @@
+// Compile-time guarantees of the generated types: these lines must fail to type-check.
+import { describe, expectTypeOf, it } from 'vitest';
+import { createNexudusClient, getChatRoom, listChatRooms, updateChatRoom, type ChatRoom, type CommandResult } from '../src/index.js';
+
+const client = createNexudusClient({ token: 't' });
+
+describe('Nexudus types', () => {
+  it('types results as the spec schemas', async () => {
+    const updated = await updateChatRoom(client, { Id: 1, BusinessId: 2 });
+    expectTypeOf(updated.data).toExtend<CommandResult | undefined>();
+    expectTypeOf(updated.data?.WasSuccessful).toEqualTypeOf<boolean | undefined>();
+    const room = await getChatRoom(client, { id: 1 });
+    expectTypeOf(room.data).toExtend<ChatRoom | undefined>();
+    expectTypeOf(room.data?.Id).toEqualTypeOf<number | undefined>();
+    expectTypeOf<ChatRoom['Users']>().toEqualTypeOf<number[] | undefined>();
+  });
+
+  it('rejects a wrong field name or value type', () => {
+    // @ts-expect-error the field is AddedUsers
+    void updateChatRoom(client, { Id: 1, BusinessId: 2, AddUsers: [3] });
+    // @ts-expect-error user ids are integers
+    void updateChatRoom(client, { Id: 1, BusinessId: 2, AddedUsers: ['3'] });
+    // @ts-expect-error dir is an integer
+    void listChatRooms(client, { dir: 'asc' });
+  });
+
+  it('rejects a missing required parameter', () => {
+    // @ts-expect-error BusinessId is required
+    void updateChatRoom(client, { Id: 1 });
+    // @ts-expect-error id is required
+    void getChatRoom(client, {});
+  });
+
+  it('requires a whole set of credentials', () => {
+    // @ts-expect-error a password goes with the username
+    createNexudusClient({ username: 'a' });
+  });
+});

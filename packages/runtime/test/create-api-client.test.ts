@@ -1,0 +1,59 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basic, bearer, createApiClient, ParleyError, requireSecret, scheme } from '../src/index.js';
+
+interface Paths {
+  '/things/{id}': {
+    parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+      requestBody?: never;
+      responses: { 200: { headers: Record<string, unknown>; content: { 'application/json': { url: string } } } };
+    };
+  };
+}
+
+// A loopback server that echoes what it received, so the test sees the request as sent.
+const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
+const server = createServer((request, response) => {
+  seen.push({ url: request.url ?? '', headers: request.headers });
+  response.setHeader('content-type', 'application/json');
+  response.end(JSON.stringify({ url: request.url }));
+});
+let baseUrl = '';
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('createApiClient', () => {
+  it('applies the credentials, default headers and per-call headers', async () => {
+    const client = createApiClient<Paths>({ baseUrl: `${baseUrl}/`, credentials: bearer('t0k'), headers: { 'X-Team': 'qa' } });
+    const { data } = await client.GET('/things/{id}', { params: { path: { id: 'a1' } }, headers: { Prefer: 'code=200' } });
+    expect(data).toEqual({ url: '/things/a1' });
+    const last = seen.at(-1);
+    expect(last?.headers.authorization).toBe('Bearer t0k');
+    expect(last?.headers.accept).toBe('application/json');
+    expect(last?.headers['x-team']).toBe('qa');
+    expect(last?.headers.prefer).toBe('code=200');
+  });
+
+  it('keeps the secret off the client object', () => {
+    const client = createApiClient<Paths>({ baseUrl, credentials: scheme('AccessKey', 'very-secret') });
+    expect(JSON.stringify(client)).not.toContain('very-secret');
+  });
+});
+
+describe('credentials', () => {
+  it('encodes Basic credentials as UTF-8', () => {
+    expect(basic('zoë', 'pässwörd').authorization).toBe(`Basic ${Buffer.from('zoë:pässwörd').toString('base64')}`);
+  });
+
+  it('refuses a blank or non-string secret', () => {
+    expect(() => requireSecret('bird', 'accessKey', ' ')).toThrow(ParleyError);
+    expect(() => requireSecret('bird', 'accessKey', undefined)).toThrow(/`accessKey` is required/);
+    expect(requireSecret('bird', 'accessKey', 'k')).toBe('k');
+  });
+});

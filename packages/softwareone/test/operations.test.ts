@@ -1,0 +1,134 @@
+// SoftwareOne's client against Prism serving specs/softwareone/openapi.yaml with request validation on.
+import { ParleyError } from '@parley/runtime';
+import { describe, expect, inject, it } from 'vitest';
+import { createSoftwareOneClient, getParticipant, listParticipants, updateParticipant } from '../src/index.js';
+
+const baseUrl = inject('prismUrl');
+const client = createSoftwareOneClient({ token: 'test-token', baseUrl });
+const chat = { chatId: 'CHT-4821-7730-1955' };
+const participant = { ...chat, id: 'CPT-5104-3382-7716' };
+const prefer = (value: string) => ({ headers: { Prefer: value } });
+
+describe('updateParticipant (PUT)', () => {
+  it('returns the updated participant', async () => {
+    const { data, error, response } = await updateParticipant(client, participant, { id: participant.id, muted: true });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ id: 'CPT-5104-3382-9020', muted: true, status: 'Active' });
+    expect(data?.chat).toMatchObject({ id: 'CHT-4821-7730-1955', type: 'Group' });
+    expect(data?.lastReadMessage?.id).toBe('CMG-4821-7730-1955-00042');
+  });
+
+  it('accepts a partial body: only lastReadMessage', async () => {
+    const { data, response } = await updateParticipant(
+      client,
+      participant,
+      { lastReadMessage: { id: 'CMG-4821-7730-1955-00041' } },
+      prefer('example=active'),
+    );
+    expect(response.status).toBe(200);
+    expect(data?.contact?.directories?.[0]?.account?.externalIds?.pyraTenantId).toBe('123e4567-e89b-12d3-a456-426614174000');
+  });
+
+  it.each([
+    [400, 'Bad Request'],
+    [403, 'Forbidden'],
+    [404, 'Not Found'],
+    [409, 'Conflict'],
+  ])('gives the typed ProblemDetails body for %i', async (status, title) => {
+    const { data, error, response } = await updateParticipant(client, participant, { status: 'Exited' }, prefer(`code=${status}`));
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(status);
+    expect(error).toMatchObject({ status, title, traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/) });
+  });
+
+  it('gives the validation errors map for 400', async () => {
+    const { error } = await updateParticipant(client, participant, { status: 'Exited' }, prefer('code=400'));
+    expect(error?.errors).toEqual({ status: ['Participants cannot exit a direct chat.'] });
+  });
+
+  it('is rejected by the mock when the body carries a read-only field', async () => {
+    const bad = { muted: true, unreadMessageCount: 0 } as unknown as { muted: boolean };
+    const { error, response } = await updateParticipant(client, participant, bad);
+    expect(response.status).toBe(400);
+    expect(error?.status).toBe(400);
+  });
+
+  it('reports a wrong token as the 401 body', async () => {
+    const { error, response } = await updateParticipant(client, participant, { muted: false }, prefer('code=401'));
+    expect(response.status).toBe(401);
+    expect(error).toMatchObject({ status: 401, title: 'Unauthorized' });
+  });
+});
+
+describe('getParticipant (GET)', () => {
+  it('returns the participant with its contact and audit', async () => {
+    const { data, response } = await getParticipant(client, participant, { select: '+audit' });
+    expect(response.status).toBe(200);
+    expect(new URL(response.url).searchParams.get('select')).toBe('+audit');
+    expect(data).toMatchObject({ id: 'CPT-5104-3382-7716', status: 'Active', unreadMessageCount: 1 });
+    expect(data?.audit?.created?.at).toBe('2026-03-30T20:13:12.412Z');
+    expect(data?.contact?.identity?.id).toBe('USR-4415-0092');
+  });
+
+  it.each([
+    [401, 'Unauthorized'],
+    [403, 'Forbidden'],
+    [404, 'Not Found'],
+  ])('gives the typed ProblemDetails body for %i', async (status, title) => {
+    const { error, response } = await getParticipant(client, participant, undefined, prefer(`code=${status}`));
+    expect(response.status).toBe(status);
+    expect(error).toMatchObject({ status, title });
+  });
+});
+
+describe('listParticipants (GET)', () => {
+  it('returns a page with pagination metadata', async () => {
+    const { data, response } = await listParticipants(client, chat, { limit: 10, offset: 0, order: '-audit.created.at' });
+    expect(response.status).toBe(200);
+    expect(data?.$meta?.pagination).toEqual({ offset: 0, limit: 10, total: 2 });
+    expect(data?.data?.map((p) => p.id)).toEqual(['CPT-5104-3382-7716', 'CPT-5104-3382-9020']);
+  });
+
+  it('is rejected by the mock when offset is negative', async () => {
+    const { response } = await listParticipants(client, chat, { offset: -1 });
+    expect(response.status).toBe(400);
+  });
+
+  it.each([
+    [400, 'Bad Request'],
+    [401, 'Unauthorized'],
+    [403, 'Forbidden'],
+    [404, 'Not Found'],
+  ])('gives the typed ProblemDetails body for %i', async (status, title) => {
+    const { error, response } = await listParticipants(client, chat, undefined, prefer(`code=${status}`));
+    expect(response.status).toBe(status);
+    expect(error).toMatchObject({ status, title });
+  });
+});
+
+describe('credentials', () => {
+  it('sends Authorization: Bearer <token>', async () => {
+    let sent: string | null = null;
+    const spy = createSoftwareOneClient({
+      token: 'spy-token',
+      baseUrl,
+      fetch: async (request) => {
+        sent = request.headers.get('authorization');
+        return fetch(request);
+      },
+    });
+    await getParticipant(spy, participant);
+    expect(sent).toBe('Bearer spy-token');
+  });
+
+  it('refuses a missing token before any request', () => {
+    expect(() => createSoftwareOneClient({ token: '', baseUrl })).toThrow(ParleyError);
+  });
+
+  it('is answered 401 by the mock without an Authorization header', async () => {
+    const response = await fetch(`${baseUrl}/public/v1/helpdesk/chats/CHT-1/participants/CPT-1`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ title: 'Unauthorized' });
+  });
+});

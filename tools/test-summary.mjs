@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Adds up the vitest JSON reports that `turbo run test` left (or replayed from cache) in each
+// package, prints one line per package and a closing "N passed, N failed" line, and fails when
+// nothing ran: turbo's own output interleaves packages and has no such total.
+import { readdir, readFile } from 'node:fs/promises';
+
+const root = new URL('../packages/', import.meta.url);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const dir of (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory())) {
+  let report;
+  try {
+    report = JSON.parse(await readFile(new URL(`${dir.name}/.vitest-report.json`, root), 'utf8'));
+  } catch {
+    continue;
+  }
+  const passed = report.numPassedTests;
+  const failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  const skipped = report.numPendingTests + report.numTodoTests;
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  console.log(`  ${dir.name.padEnd(12)} ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (totals.failed > 0 || totals.passed === 0) process.exit(1);
