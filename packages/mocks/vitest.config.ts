@@ -1,9 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    testTimeout: 60_000,
-    reporters: ['default', 'json'],
-    outputFile: { json: '.vitest-report.json' },
-  },
-});
+// Starting Prism takes a second or two per test.
+export default packageTestConfig({ testTimeout: 60_000 });

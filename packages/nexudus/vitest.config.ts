@@ -1,10 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    globalSetup: ['./test/prism.setup.ts'],
-    typecheck: { enabled: true, tsconfig: './tsconfig.json' },
-    reporters: ['default', 'json'],
-    outputFile: { json: '.vitest-report.json' },
-  },
-});
+// Each run serves this vendor's spec with Prism (see test/prism.setup.ts).
+export default packageTestConfig({ globalSetup: ['./test/prism.setup.ts'] });
