@@ -1,4 +1,5 @@
 import { createApiClient, requireSecret, scheme, type ClientOptions } from '@parley/runtime';
+import { birdProfile } from './profile.js';
 import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
 
@@ -17,5 +18,6 @@ export function createBirdClient({ accessKey, baseUrl, ...options }: BirdClientO
     ...options,
     baseUrl: baseUrl ?? BIRD_BASE_URL,
     credentials: scheme('AccessKey', requireSecret('bird', 'accessKey', accessKey)),
+    profile: birdProfile,
   });
 }

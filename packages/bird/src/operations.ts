@@ -1,4 +1,4 @@
-import type { CallOptions } from '@parley/runtime';
+import { operation } from '@parley/runtime';
 import type { BirdClient } from './client.js';
 import type { components, operations } from './generated/openapi.js';
 
@@ -13,17 +13,22 @@ export type ListParticipantsQuery = NonNullable<operations['listConversationPart
 const PARTICIPANTS = '/workspaces/{workspaceId}/conversations/{conversationId}/participants';
 const PARTICIPANT = `${PARTICIPANTS}/{conversationParticipantId}` as const;
 
-/** `PATCH …/participants/{conversationParticipantId}`: set a participant's status. */
-export function updateParticipant(client: BirdClient, path: ParticipantPath, body: UpdateParticipantBody, options?: CallOptions) {
-  return client.PATCH(PARTICIPANT, { params: { path }, body, ...options });
-}
+/** `PATCH …/participants/{conversationParticipantId}`: set a participant's status. Idempotent, so retried. */
+export const updateParticipant = operation(
+  { operationId: 'updateConversationParticipant', idempotent: true },
+  (client: BirdClient, { path, body }: { path: ParticipantPath; body: UpdateParticipantBody }, init) =>
+    client.PATCH(PARTICIPANT, { params: { path }, body, ...init }),
+);
 
 /** `GET …/participants/{conversationParticipantId}`. */
-export function getParticipant(client: BirdClient, path: ParticipantPath, options?: CallOptions) {
-  return client.GET(PARTICIPANT, { params: { path }, ...options });
-}
+export const getParticipant = operation(
+  { operationId: 'getConversationParticipant' },
+  (client: BirdClient, { path }: { path: ParticipantPath }, init) => client.GET(PARTICIPANT, { params: { path }, ...init }),
+);
 
-/** `GET …/participants`: one page; pass the previous `nextPageToken` as `pageToken`. */
-export function listParticipants(client: BirdClient, path: ConversationPath, query?: ListParticipantsQuery, options?: CallOptions) {
-  return client.GET(PARTICIPANTS, { params: { path, ...(query ? { query } : {}) }, ...options });
-}
+/** `GET …/participants`: one page; pass the previous `nextPageToken` as `query.pageToken`. */
+export const listParticipants = operation(
+  { operationId: 'listConversationParticipants' },
+  (client: BirdClient, { path, query }: { path: ConversationPath; query?: ListParticipantsQuery }, init) =>
+    client.GET(PARTICIPANTS, { params: { path, ...(query ? { query } : {}) }, ...init }),
+);

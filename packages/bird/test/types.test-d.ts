@@ -14,7 +14,7 @@ const path = { workspaceId: 'w', conversationId: 'c', conversationParticipantId:
 
 describe('Bird types', () => {
   it('types results as the spec schemas', async () => {
-    const { data, error } = await updateParticipant(client, path, { status: 'active' });
+    const { data, error } = await updateParticipant(client, { path, body: { status: 'active' } });
     expectTypeOf(data).toEqualTypeOf<Participant | undefined>();
     expectTypeOf(error).toEqualTypeOf<BirdError | undefined>();
     expectTypeOf<Participant['status']>().toEqualTypeOf<'invited' | 'pending' | 'active' | 'inactive' | undefined>();
@@ -22,19 +22,19 @@ describe('Bird types', () => {
 
   it('rejects a wrong enum value', () => {
     // @ts-expect-error 'inactive' cannot be set
-    void updateParticipant(client, path, { status: 'inactive' });
+    void updateParticipant(client, { path, body: { status: 'inactive' } });
   });
 
   it('rejects a wrong field name', () => {
     // @ts-expect-error the field is `status`
-    void updateParticipant(client, path, { state: 'active' });
+    void updateParticipant(client, { path, body: { state: 'active' } });
   });
 
   it('rejects a missing required parameter', () => {
     // @ts-expect-error conversationParticipantId is required
-    void getParticipant(client, { workspaceId: 'w', conversationId: 'c' });
+    void getParticipant(client, { path: { workspaceId: 'w', conversationId: 'c' } });
     // @ts-expect-error limit is a number
-    void listParticipants(client, { workspaceId: 'w', conversationId: 'c' }, { limit: '10' });
+    void listParticipants(client, { path: { workspaceId: 'w', conversationId: 'c' }, query: { limit: '10' } });
   });
 
   it('requires credentials', () => {

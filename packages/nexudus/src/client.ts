@@ -1,6 +1,7 @@
 import { basic, bearer, createApiClient, requireSecret, type ClientOptions } from '@parley/runtime';
 import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
+import { nexudusProfile } from './profile.js';
 
 export const NEXUDUS_BASE_URL = 'https://spaces.nexudus.com';
 
@@ -13,15 +14,11 @@ export type NexudusClientOptions = NexudusCredentials & ClientOptions;
 export type NexudusClient = Client<paths>;
 
 export function createNexudusClient(options: NexudusClientOptions): NexudusClient {
-  const { baseUrl, fetch, headers } = options;
+  const { token, username, password, baseUrl, ...rest } = options as Partial<{ token: string; username: string; password: string }> &
+    ClientOptions;
   const credentials =
     'token' in options
-      ? bearer(requireSecret('nexudus', 'token', options.token))
-      : basic(requireSecret('nexudus', 'username', options.username), requireSecret('nexudus', 'password', options.password));
-  return createApiClient<paths>({
-    baseUrl: baseUrl ?? NEXUDUS_BASE_URL,
-    ...(fetch ? { fetch } : {}),
-    ...(headers ? { headers } : {}),
-    credentials,
-  });
+      ? bearer(requireSecret('nexudus', 'token', token))
+      : basic(requireSecret('nexudus', 'username', username), requireSecret('nexudus', 'password', password));
+  return createApiClient<paths>({ ...rest, baseUrl: baseUrl ?? NEXUDUS_BASE_URL, credentials, profile: nexudusProfile });
 }

@@ -1,4 +1,4 @@
-import type { CallOptions } from '@parley/runtime';
+import { operation } from '@parley/runtime';
 import type { NexudusClient } from './client.js';
 import type { components, operations } from './generated/openapi.js';
 
@@ -13,18 +13,23 @@ const CHAT_ROOMS = '/api/support/chatrooms';
 
 /**
  * `PUT /api/support/chatrooms`. Nexudus replaces the record: send the room's current fields back
- * and change members with `AddedUsers`/`RemovedUsers`, not `Users`.
+ * and change members with `AddedUsers`/`RemovedUsers`, not `Users`. A 200 whose envelope says
+ * `WasSuccessful: false` comes back as an error.
  */
-export function updateChatRoom(client: NexudusClient, body: ChatRoomUpdate, options?: CallOptions) {
-  return client.PUT(CHAT_ROOMS, { body, ...options });
-}
+export const updateChatRoom = operation(
+  { operationId: 'updateChatRoom' },
+  (client: NexudusClient, { body }: { body: ChatRoomUpdate }, init) => client.PUT(CHAT_ROOMS, { body, ...init }),
+);
 
 /** `GET /api/support/chatrooms/{id}`: the room with its `Users`. */
-export function getChatRoom(client: NexudusClient, path: ChatRoomPath, options?: CallOptions) {
-  return client.GET(`${CHAT_ROOMS}/{id}`, { params: { path }, ...options });
-}
+export const getChatRoom = operation(
+  { operationId: 'getChatRoom' },
+  (client: NexudusClient, { path }: { path: ChatRoomPath }, init) => client.GET(`${CHAT_ROOMS}/{id}`, { params: { path }, ...init }),
+);
 
 /** `GET /api/support/chatrooms`: one page of rooms, without their `Users`. */
-export function listChatRooms(client: NexudusClient, query?: ListChatRoomsQuery, options?: CallOptions) {
-  return client.GET(CHAT_ROOMS, { ...(query ? { params: { query } } : {}), ...options });
-}
+export const listChatRooms = operation(
+  { operationId: 'listChatRooms' },
+  (client: NexudusClient, { query }: { query?: ListChatRoomsQuery }, init) =>
+    client.GET(CHAT_ROOMS, { ...(query ? { params: { query } } : {}), ...init }),
+);

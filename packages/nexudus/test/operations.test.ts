@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createNexudusClient, getChatRoom, listChatRooms, updateChatRoom, type CommandResult } from '../src/index.js';
 
 const baseUrl = inject('prismUrl');
-const client = createNexudusClient({ token: 'test-token', baseUrl });
+const client = createNexudusClient({ token: 'test-token', baseUrl, retry: false });
 const room = { Id: 87654321, BusinessId: 12345678, Name: 'Front desk', Active: true, LastAgentVisit: '2025-01-15T09:12:00Z' };
 const prefer = (value: string) => ({ headers: { Prefer: value } });
 // Error bodies are a union (the envelope, or the 401 `{Message}`); these tests know which one came.
@@ -12,22 +12,23 @@ const envelope = (body: unknown) => body as CommandResult;
 
 describe('updateChatRoom (PUT)', () => {
   it('returns the success envelope', async () => {
-    const { data, error, response } = await updateChatRoom(client, { ...room, AddedUsers: [1029384] });
+    const { data, error, response } = await updateChatRoom(client, { body: { ...room, AddedUsers: [1029384] } });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ WasSuccessful: true, Message: 'ChatRoom was successfully updated.', Value: { Id: 87654321 } });
     expect(data?.Errors).toBeNull();
   });
 
-  it('can return a 200 whose envelope says it failed', async () => {
-    const { data, response } = await updateChatRoom(client, room, prefer('example=notUpdated'));
+  it('turns a 200 whose envelope says it failed into an error', async () => {
+    const { data, error, response } = await updateChatRoom(client, { body: room }, prefer('example=notUpdated'));
     expect(response.status).toBe(200);
-    expect(data?.WasSuccessful).toBe(false);
-    expect(data?.Errors?.[0]).toMatchObject({ PropertyName: 'Users', AttemptedValue: 1029384 });
+    expect(data).toBeUndefined();
+    expect(envelope(error).WasSuccessful).toBe(false);
+    expect(envelope(error).Errors?.[0]).toMatchObject({ PropertyName: 'Users', AttemptedValue: 1029384 });
   });
 
   it('gives the validation envelope for 400', async () => {
-    const { data, error, response } = await updateChatRoom(client, room, prefer('code=400'));
+    const { data, error, response } = await updateChatRoom(client, { body: room }, prefer('code=400'));
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
     expect(error).toMatchObject({ WasSuccessful: false, Value: null, Message: 'Name: is a required field' });
@@ -36,19 +37,19 @@ describe('updateChatRoom (PUT)', () => {
 
   it('is rejected by the mock without the required BusinessId', async () => {
     const bad = { Id: 87654321 } as unknown as typeof room;
-    const { error, response } = await updateChatRoom(client, bad);
+    const { error, response } = await updateChatRoom(client, { body: bad });
     expect(response.status).toBe(400);
     expect(envelope(error).WasSuccessful).toBe(false);
   });
 
   it('gives 404 with the envelope for an unknown room', async () => {
-    const { error, response } = await updateChatRoom(client, room, prefer('code=404'));
+    const { error, response } = await updateChatRoom(client, { body: room }, prefer('code=404'));
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ Status: 404, WasSuccessful: false });
   });
 
   it('gives the 409 throttle with Retry-After and an empty body', async () => {
-    const { data, error, response } = await updateChatRoom(client, room, prefer('code=409'));
+    const { data, error, response } = await updateChatRoom(client, { body: room }, prefer('code=409'));
     expect(response.status).toBe(409);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(data).toBeUndefined();
@@ -56,7 +57,7 @@ describe('updateChatRoom (PUT)', () => {
   });
 
   it('reports a wrong token as the 401 body', async () => {
-    const { error, response } = await updateChatRoom(client, room, prefer('code=401'));
+    const { error, response } = await updateChatRoom(client, { body: room }, prefer('code=401'));
     expect(response.status).toBe(401);
     expect(error).toEqual({ Message: 'Authorization has been denied for this request.' });
   });
@@ -64,20 +65,20 @@ describe('updateChatRoom (PUT)', () => {
 
 describe('getChatRoom (GET)', () => {
   it('returns the room with its members', async () => {
-    const { data, response } = await getChatRoom(client, { id: 87654321 });
+    const { data, response } = await getChatRoom(client, { path: { id: 87654321 } });
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ Id: 87654321, BusinessId: 12345678, Name: 'Front desk', Active: true });
     expect(data?.Users).toEqual([1029384, 1029391]);
   });
 
   it.each([[401], [404]])('gives the documented body for %i', async (status) => {
-    const { error, response } = await getChatRoom(client, { id: 87654321 }, prefer(`code=${status}`));
+    const { error, response } = await getChatRoom(client, { path: { id: 87654321 } }, prefer(`code=${status}`));
     expect(response.status).toBe(status);
     expect(error?.Message).toEqual(expect.any(String));
   });
 
   it('gives the 409 throttle', async () => {
-    const { response } = await getChatRoom(client, { id: 87654321 }, prefer('code=409'));
+    const { response } = await getChatRoom(client, { path: { id: 87654321 } }, prefer('code=409'));
     expect(response.status).toBe(409);
     expect(response.headers.get('retry-after')).toBe('1');
   });
@@ -85,7 +86,7 @@ describe('getChatRoom (GET)', () => {
 
 describe('listChatRooms (GET)', () => {
   it('returns a page of rooms in the list envelope', async () => {
-    const { data, response } = await listChatRooms(client, { page: 1, size: 25, orderBy: 'Name', dir: 0 });
+    const { data, response } = await listChatRooms(client, { query: { page: 1, size: 25, orderBy: 'Name', dir: 0 } });
     expect(response.status).toBe(200);
     expect(new URL(response.url).search).toBe('?page=1&size=25&orderBy=Name&dir=0');
     expect(data).toMatchObject({ CurrentPage: 1, TotalItems: 2, HasNextPage: false });
@@ -93,15 +94,15 @@ describe('listChatRooms (GET)', () => {
   });
 
   it('is rejected by the mock when page is not positive', async () => {
-    const { response } = await listChatRooms(client, { page: 0 });
+    const { response } = await listChatRooms(client, { query: { page: 0 } });
     expect(response.status).toBe(422);
   });
 
   it('gives the 401 body and the 409 throttle', async () => {
-    const unauthorized = await listChatRooms(client, undefined, prefer('code=401'));
+    const unauthorized = await listChatRooms(client, {}, prefer('code=401'));
     expect(unauthorized.response.status).toBe(401);
     expect(unauthorized.error?.Message).toMatch(/denied/);
-    const throttled = await listChatRooms(client, undefined, prefer('code=409'));
+    const throttled = await listChatRooms(client, {}, prefer('code=409'));
     expect(throttled.response.status).toBe(409);
   });
 });
@@ -122,7 +123,7 @@ describe('credentials', () => {
 
   it('sends a bearer token', async () => {
     const { spy, sent } = spyOn({ token: 'spy-token' });
-    const { response } = await getChatRoom(spy, { id: 1 });
+    const { response } = await getChatRoom(spy, { path: { id: 1 } });
     expect(response.status).toBe(200);
     expect(sent).toEqual(['Bearer spy-token']);
   });
@@ -130,7 +131,7 @@ describe('credentials', () => {
   it('sends basic credentials, UTF-8 encoded', async () => {
     // No ':' in the password: Prism rejects Basic credentials with more than one (RFC 7617 allows it).
     const { spy, sent } = spyOn({ username: 'zoë@example.com', password: 'pässwörd' });
-    const { response } = await getChatRoom(spy, { id: 1 });
+    const { response } = await getChatRoom(spy, { path: { id: 1 } });
     expect(response.status).toBe(200);
     expect(sent).toEqual([`Basic ${Buffer.from('zoë@example.com:pässwörd').toString('base64')}`]);
   });

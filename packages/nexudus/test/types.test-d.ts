@@ -6,10 +6,10 @@ const client = createNexudusClient({ token: 't' });
 
 describe('Nexudus types', () => {
   it('types results as the spec schemas', async () => {
-    const updated = await updateChatRoom(client, { Id: 1, BusinessId: 2 });
+    const updated = await updateChatRoom(client, { body: { Id: 1, BusinessId: 2 } });
     expectTypeOf(updated.data).toExtend<CommandResult | undefined>();
     expectTypeOf(updated.data?.WasSuccessful).toEqualTypeOf<boolean | undefined>();
-    const room = await getChatRoom(client, { id: 1 });
+    const room = await getChatRoom(client, { path: { id: 1 } });
     expectTypeOf(room.data).toExtend<ChatRoom | undefined>();
     expectTypeOf(room.data?.Id).toEqualTypeOf<number | undefined>();
     expectTypeOf<ChatRoom['Users']>().toEqualTypeOf<number[] | undefined>();
@@ -17,18 +17,18 @@ describe('Nexudus types', () => {
 
   it('rejects a wrong field name or value type', () => {
     // @ts-expect-error the field is AddedUsers
-    void updateChatRoom(client, { Id: 1, BusinessId: 2, AddUsers: [3] });
+    void updateChatRoom(client, { body: { Id: 1, BusinessId: 2, AddUsers: [3] } });
     // @ts-expect-error user ids are integers
-    void updateChatRoom(client, { Id: 1, BusinessId: 2, AddedUsers: ['3'] });
+    void updateChatRoom(client, { body: { Id: 1, BusinessId: 2, AddedUsers: ['3'] } });
     // @ts-expect-error dir is an integer
-    void listChatRooms(client, { dir: 'asc' });
+    void listChatRooms(client, { query: { dir: 'asc' } });
   });
 
   it('rejects a missing required parameter', () => {
     // @ts-expect-error BusinessId is required
-    void updateChatRoom(client, { Id: 1 });
+    void updateChatRoom(client, { body: { Id: 1 } });
     // @ts-expect-error id is required
-    void getChatRoom(client, {});
+    void getChatRoom(client, { path: {} });
   });
 
   it('requires a whole set of credentials', () => {

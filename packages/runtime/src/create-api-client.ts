@@ -1,37 +1,74 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { Credentials } from './auth.js';
+import { checkBaseUrl } from './base-url.js';
+import { attachContext } from './client-context.js';
+import { ParleyError } from './errors.js';
+import type { Logger } from './log.js';
+import { createPathSerializer } from './path-serializer.js';
+import type { VendorProfile } from './profile.js';
+import { createRedactor } from './redact.js';
+import type { RetrySetting } from './retry.js';
+import { createCallFetch, DEFAULT_TIMEOUT_MS, type TransportConfig } from './transport.js';
 
 /** Options every vendor factory accepts besides its credentials. */
 export interface ClientOptions {
-  /** Defaults to the vendor's production server. */
+  /** Defaults to the vendor's production server. Must be https unless loopback or `allowInsecureHttp`. */
   baseUrl?: string;
+  /** Allow a plain-http `baseUrl` on a non-loopback host (a proxy you trust). */
+  allowInsecureHttp?: boolean;
   /** Replaces the global fetch (a spy, a proxy agent); it is called with a ready Request. */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
+  /** Time allowed for each attempt, from sending to the last byte of the body. Default 30 s. */
+  timeoutMs?: number;
+  /** Retry policy, or `false` for none. Default: 2 retries, backoff 0.5 s doubling to 8 s, Retry-After up to 60 s. */
+  retry?: RetrySetting;
+  /** Receives request, response and retry events; headers redacted, secrets scrubbed. */
+  logger?: Logger;
 }
 
 export interface ApiClientConfig extends ClientOptions {
   baseUrl: string;
   credentials: Credentials;
+  profile: VendorProfile;
 }
 
 /**
- * An openapi-fetch client for one vendor's generated `paths`, with its credentials applied to
- * every request. The secret lives only in this closure, never on the returned object.
+ * An openapi-fetch client for one vendor's generated `paths`: credentials on every request,
+ * safe path parameters, and the runtime's timeouts and retries under every call. The secret lives
+ * only in closures, never on the returned object.
  */
 export function createApiClient<Paths extends {}>(config: ApiClientConfig): Client<Paths> {
-  const { authorization } = config.credentials;
+  const { profile, credentials } = config;
+  const baseUrl = checkBaseUrl(profile.provider, config.baseUrl, config.allowInsecureHttp);
+  if (config.timeoutMs !== undefined && !(Number.isFinite(config.timeoutMs) && config.timeoutMs > 0)) {
+    throw new ParleyError('invalid_input', `${profile.provider}: timeoutMs must be a positive number of milliseconds`, {
+      provider: profile.provider,
+    });
+  }
+  const baseFetch = config.fetch;
+  const transport: TransportConfig = {
+    profile,
+    fetch: baseFetch ?? ((request) => globalThis.fetch(request)),
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retry: config.retry,
+    redact: createRedactor(credentials.secrets),
+    logger: config.logger,
+  };
   const client = createClient<Paths>({
-    baseUrl: config.baseUrl.replace(/\/+$/, ''),
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    baseUrl,
     headers: { Accept: 'application/json', ...config.headers },
+    pathSerializer: createPathSerializer(profile.provider),
+    // Calls made on the raw client get the same timeouts and retries, by HTTP method.
+    fetch: (request) => createCallFetch(transport, {}, { attempts: 0, bodyText: '', retryAfterMs: undefined })(request),
   });
   client.use({
     onRequest({ request }) {
-      request.headers.set('Authorization', authorization);
+      request.headers.set('Authorization', credentials.authorization);
       return request;
     },
   });
+  attachContext(client, { profile, transport });
   return client;
 }

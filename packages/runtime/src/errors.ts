@@ -12,27 +12,91 @@ export type ParleyErrorCode =
   | 'timeout'
   | 'cancelled';
 
-export interface ParleyErrorDetails {
-  /** Which vendor the call was for, when known. */
+export interface ParleyErrorDetails<Body = unknown> {
+  /** Which vendor the call was for. */
   provider?: string;
   operationId?: string;
+  /** HTTP status of the vendor's last answer, when there was one. */
   status?: number;
+  /** Response headers of the last answer. */
+  headers?: Record<string, string>;
+  /** A request-id header, or the id the vendor put in its error body (SoftwareOne's `traceId`). */
+  requestId?: string;
+  /** How many HTTP attempts were made, retries included. */
+  attempts?: number;
+  /** The vendor's error payload, parsed; undefined when it was empty or not JSON. */
+  body?: Body;
+  /** For `rate_limited`: how long the vendor asked us to wait, in ms. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
-export class ParleyError extends Error {
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * The one error type every Parley client throws. Its message and fields are built from redacted
+ * text only; `toJSON` and `util.inspect` leave out `cause`, which may come from code we don't own.
+ */
+export class ParleyError<Body = unknown> extends Error {
   override name = 'ParleyError';
   readonly code: ParleyErrorCode;
   readonly provider: string | undefined;
   readonly operationId: string | undefined;
   readonly status: number | undefined;
+  readonly headers: Record<string, string>;
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+  readonly body: Body | undefined;
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: ParleyErrorCode, message: string, details: ParleyErrorDetails = {}) {
+  constructor(code: ParleyErrorCode, message: string, details: ParleyErrorDetails<Body> = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.provider = details.provider;
     this.operationId = details.operationId;
     this.status = details.status;
+    this.headers = details.headers ?? {};
+    this.requestId = details.requestId;
+    this.attempts = details.attempts ?? 0;
+    this.body = details.body;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+
+  toJSON() {
+    const { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs } = this;
+    return { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs };
+  }
+
+  [INSPECT]() {
+    return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(this.toJSON(), null, 2)}`;
+  }
+}
+
+/** The error code for a vendor's HTTP status, before any vendor-specific reading. */
+export function codeForStatus(status: number): ParleyErrorCode {
+  switch (status) {
+    case 400:
+    case 413:
+    case 414:
+    case 415:
+    case 422:
+      return 'invalid_input';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+    case 410:
+      return 'not_found';
+    case 409:
+    case 412:
+      return 'conflict';
+    case 408:
+      return 'timeout';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'provider';
   }
 }
 

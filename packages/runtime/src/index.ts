@@ -1,4 +1,10 @@
 export { basic, bearer, scheme, type Credentials } from './auth.js';
-export { createApiClient, type ApiClientConfig, type ClientOptions } from './create-api-client.js';
-export { ParleyError, requireSecret, type ParleyErrorCode, type ParleyErrorDetails } from './errors.js';
+export { checkBaseUrl } from './base-url.js';
 export type { CallOptions } from './call-options.js';
+export { createApiClient, type ApiClientConfig, type ClientOptions } from './create-api-client.js';
+export { codeForStatus, ParleyError, requireSecret, type ParleyErrorCode, type ParleyErrorDetails } from './errors.js';
+export type { LogEvent, Logger } from './log.js';
+export { operation, type DataOf, type ErrorBodyOf, type Operation, type OperationMeta, type SendInit } from './operation.js';
+export type { VendorProfile } from './profile.js';
+export { backoffDelay, parseRetryAfter, RETRY_DEFAULTS, type RetryOptions, type RetrySetting } from './retry.js';
+export { DEFAULT_TIMEOUT_MS } from './transport.js';

@@ -14,6 +14,8 @@ interface Paths {
   };
 }
 
+const profile = { provider: 'test' };
+
 // A loopback server that echoes what it received, so the test sees the request as sent.
 const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 const server = createServer((request, response) => {
@@ -30,7 +32,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('createApiClient', () => {
   it('applies the credentials, default headers and per-call headers', async () => {
-    const client = createApiClient<Paths>({ baseUrl: `${baseUrl}/`, credentials: bearer('t0k'), headers: { 'X-Team': 'qa' } });
+    const client = createApiClient<Paths>({ baseUrl: `${baseUrl}/`, credentials: bearer('t0k'), profile, headers: { 'X-Team': 'qa' } });
     const { data } = await client.GET('/things/{id}', { params: { path: { id: 'a1' } }, headers: { Prefer: 'code=200' } });
     expect(data).toEqual({ url: '/things/a1' });
     const last = seen.at(-1);
@@ -41,7 +43,7 @@ describe('createApiClient', () => {
   });
 
   it('keeps the secret off the client object', () => {
-    const client = createApiClient<Paths>({ baseUrl, credentials: scheme('AccessKey', 'very-secret') });
+    const client = createApiClient<Paths>({ baseUrl, credentials: scheme('AccessKey', 'very-secret'), profile });
     expect(JSON.stringify(client)).not.toContain('very-secret');
   });
 });

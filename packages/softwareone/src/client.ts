@@ -1,4 +1,5 @@
 import { bearer, createApiClient, requireSecret, type ClientOptions } from '@parley/runtime';
+import { softwareOneProfile } from './profile.js';
 import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
 
@@ -19,5 +20,6 @@ export function createSoftwareOneClient({ token, baseUrl, ...options }: Software
     ...options,
     baseUrl: baseUrl ?? SOFTWAREONE_BASE_URL,
     credentials: bearer(requireSecret('softwareone', 'token', token)),
+    profile: softwareOneProfile,
   });
 }

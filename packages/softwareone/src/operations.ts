@@ -1,4 +1,4 @@
-import type { CallOptions } from '@parley/runtime';
+import { operation } from '@parley/runtime';
 import type { SoftwareOneClient } from './client.js';
 import type { components, operations } from './generated/openapi.js';
 
@@ -15,21 +15,22 @@ const PARTICIPANTS = '/public/v1/helpdesk/chats/{chatId}/participants';
 const PARTICIPANT = `${PARTICIPANTS}/{id}` as const;
 
 /** `PUT …/chats/{chatId}/participants/{id}`: send only the fields that change. */
-export function updateParticipant(
-  client: SoftwareOneClient,
-  path: ParticipantPath,
-  body: ChatParticipantUpdate,
-  options?: CallOptions,
-) {
-  return client.PUT(PARTICIPANT, { params: { path }, body, ...options });
-}
+export const updateParticipant = operation(
+  { operationId: 'updateChatParticipant' },
+  (client: SoftwareOneClient, { path, body }: { path: ParticipantPath; body: ChatParticipantUpdate }, init) =>
+    client.PUT(PARTICIPANT, { params: { path }, body, ...init }),
+);
 
 /** `GET …/chats/{chatId}/participants/{id}`. */
-export function getParticipant(client: SoftwareOneClient, path: ParticipantPath, query?: GetParticipantQuery, options?: CallOptions) {
-  return client.GET(PARTICIPANT, { params: { path, ...(query ? { query } : {}) }, ...options });
-}
+export const getParticipant = operation(
+  { operationId: 'getChatParticipant' },
+  (client: SoftwareOneClient, { path, query }: { path: ParticipantPath; query?: GetParticipantQuery }, init) =>
+    client.GET(PARTICIPANT, { params: { path, ...(query ? { query } : {}) }, ...init }),
+);
 
 /** `GET …/chats/{chatId}/participants`: one page, paged with `offset` and `limit`. */
-export function listParticipants(client: SoftwareOneClient, path: ChatPath, query?: ListParticipantsQuery, options?: CallOptions) {
-  return client.GET(PARTICIPANTS, { params: { path, ...(query ? { query } : {}) }, ...options });
-}
+export const listParticipants = operation(
+  { operationId: 'listChatParticipants' },
+  (client: SoftwareOneClient, { path, query }: { path: ChatPath; query?: ListParticipantsQuery }, init) =>
+    client.GET(PARTICIPANTS, { params: { path, ...(query ? { query } : {}) }, ...init }),
+);

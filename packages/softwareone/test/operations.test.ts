@@ -4,14 +4,14 @@ import { describe, expect, inject, it } from 'vitest';
 import { createSoftwareOneClient, getParticipant, listParticipants, updateParticipant } from '../src/index.js';
 
 const baseUrl = inject('prismUrl');
-const client = createSoftwareOneClient({ token: 'test-token', baseUrl });
+const client = createSoftwareOneClient({ token: 'test-token', baseUrl, retry: false });
 const chat = { chatId: 'CHT-4821-7730-1955' };
 const participant = { ...chat, id: 'CPT-5104-3382-7716' };
 const prefer = (value: string) => ({ headers: { Prefer: value } });
 
 describe('updateParticipant (PUT)', () => {
   it('returns the updated participant', async () => {
-    const { data, error, response } = await updateParticipant(client, participant, { id: participant.id, muted: true });
+    const { data, error, response } = await updateParticipant(client, { path: participant, body: { id: participant.id, muted: true } });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ id: 'CPT-5104-3382-9020', muted: true, status: 'Active' });
@@ -22,8 +22,7 @@ describe('updateParticipant (PUT)', () => {
   it('accepts a partial body: only lastReadMessage', async () => {
     const { data, response } = await updateParticipant(
       client,
-      participant,
-      { lastReadMessage: { id: 'CMG-4821-7730-1955-00041' } },
+      { path: participant, body: { lastReadMessage: { id: 'CMG-4821-7730-1955-00041' } } },
       prefer('example=active'),
     );
     expect(response.status).toBe(200);
@@ -36,26 +35,26 @@ describe('updateParticipant (PUT)', () => {
     [404, 'Not Found'],
     [409, 'Conflict'],
   ])('gives the typed ProblemDetails body for %i', async (status, title) => {
-    const { data, error, response } = await updateParticipant(client, participant, { status: 'Exited' }, prefer(`code=${status}`));
+    const { data, error, response } = await updateParticipant(client, { path: participant, body: { status: 'Exited' } }, prefer(`code=${status}`));
     expect(data).toBeUndefined();
     expect(response.status).toBe(status);
     expect(error).toMatchObject({ status, title, traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/) });
   });
 
   it('gives the validation errors map for 400', async () => {
-    const { error } = await updateParticipant(client, participant, { status: 'Exited' }, prefer('code=400'));
+    const { error } = await updateParticipant(client, { path: participant, body: { status: 'Exited' } }, prefer('code=400'));
     expect(error?.errors).toEqual({ status: ['Participants cannot exit a direct chat.'] });
   });
 
   it('is rejected by the mock when the body carries a read-only field', async () => {
     const bad = { muted: true, unreadMessageCount: 0 } as unknown as { muted: boolean };
-    const { error, response } = await updateParticipant(client, participant, bad);
+    const { error, response } = await updateParticipant(client, { path: participant, body: bad });
     expect(response.status).toBe(400);
     expect(error?.status).toBe(400);
   });
 
   it('reports a wrong token as the 401 body', async () => {
-    const { error, response } = await updateParticipant(client, participant, { muted: false }, prefer('code=401'));
+    const { error, response } = await updateParticipant(client, { path: participant, body: { muted: false } }, prefer('code=401'));
     expect(response.status).toBe(401);
     expect(error).toMatchObject({ status: 401, title: 'Unauthorized' });
   });
@@ -63,7 +62,7 @@ describe('updateParticipant (PUT)', () => {
 
 describe('getParticipant (GET)', () => {
   it('returns the participant with its contact and audit', async () => {
-    const { data, response } = await getParticipant(client, participant, { select: '+audit' });
+    const { data, response } = await getParticipant(client, { path: participant, query: { select: '+audit' } });
     expect(response.status).toBe(200);
     expect(new URL(response.url).searchParams.get('select')).toBe('+audit');
     expect(data).toMatchObject({ id: 'CPT-5104-3382-7716', status: 'Active', unreadMessageCount: 1 });
@@ -76,7 +75,7 @@ describe('getParticipant (GET)', () => {
     [403, 'Forbidden'],
     [404, 'Not Found'],
   ])('gives the typed ProblemDetails body for %i', async (status, title) => {
-    const { error, response } = await getParticipant(client, participant, undefined, prefer(`code=${status}`));
+    const { error, response } = await getParticipant(client, { path: participant }, prefer(`code=${status}`));
     expect(response.status).toBe(status);
     expect(error).toMatchObject({ status, title });
   });
@@ -84,14 +83,14 @@ describe('getParticipant (GET)', () => {
 
 describe('listParticipants (GET)', () => {
   it('returns a page with pagination metadata', async () => {
-    const { data, response } = await listParticipants(client, chat, { limit: 10, offset: 0, order: '-audit.created.at' });
+    const { data, response } = await listParticipants(client, { path: chat, query: { limit: 10, offset: 0, order: '-audit.created.at' } });
     expect(response.status).toBe(200);
     expect(data?.$meta?.pagination).toEqual({ offset: 0, limit: 10, total: 2 });
     expect(data?.data?.map((p) => p.id)).toEqual(['CPT-5104-3382-7716', 'CPT-5104-3382-9020']);
   });
 
   it('is rejected by the mock when offset is negative', async () => {
-    const { response } = await listParticipants(client, chat, { offset: -1 });
+    const { response } = await listParticipants(client, { path: chat, query: { offset: -1 } });
     expect(response.status).toBe(400);
   });
 
@@ -101,7 +100,7 @@ describe('listParticipants (GET)', () => {
     [403, 'Forbidden'],
     [404, 'Not Found'],
   ])('gives the typed ProblemDetails body for %i', async (status, title) => {
-    const { error, response } = await listParticipants(client, chat, undefined, prefer(`code=${status}`));
+    const { error, response } = await listParticipants(client, { path: chat }, prefer(`code=${status}`));
     expect(response.status).toBe(status);
     expect(error).toMatchObject({ status, title });
   });
@@ -118,7 +117,7 @@ describe('credentials', () => {
         return fetch(request);
       },
     });
-    await getParticipant(spy, participant);
+    await getParticipant(spy, { path: participant });
     expect(sent).toBe('Bearer spy-token');
   });
 

@@ -1,0 +1,7 @@
+/** What the runtime reports to an optional `logger`; headers are redacted, secrets scrubbed. */
+export type LogEvent =
+  | { type: 'request'; provider: string; operationId: string | undefined; method: string; url: string; attempt: number; headers: Record<string, string> }
+  | { type: 'response'; provider: string; operationId: string | undefined; method: string; url: string; attempt: number; status: number; ms: number }
+  | { type: 'retry'; provider: string; operationId: string | undefined; attempt: number; delayMs: number; reason: string };
+
+export type Logger = (event: LogEvent) => void;

@@ -1,0 +1,79 @@
+import type { CallOptions } from './call-options.js';
+import { contextOf } from './client-context.js';
+import type { ParleyError } from './errors.js';
+import { resolveRetry } from './retry.js';
+import { toParleyError } from './to-parley-error.js';
+import { createCallFetch, type CallState } from './transport.js';
+
+/** What an operation passes to openapi-fetch besides its own parameters. */
+export interface SendInit {
+  fetch: (request: Request) => Promise<Response>;
+  headers?: Record<string, string>;
+}
+
+export interface OperationMeta {
+  /** The spec's operationId, reported in errors. */
+  operationId: string;
+  /** Safe to retry. Defaults to the HTTP method's idempotency; set it for a PATCH that sets a state. */
+  idempotent?: boolean;
+}
+
+type ApiResult = { data?: unknown; error?: unknown; response: Response };
+/** The success body of an openapi-fetch result. */
+export type DataOf<R> = R extends { data: infer D } ? Exclude<D, undefined> : never;
+/** The vendor's error body of an openapi-fetch result. */
+export type ErrorBodyOf<R> = R extends { error: infer E } ? Exclude<E, undefined> : never;
+
+export interface Operation<C, A, R> {
+  /** openapi-fetch's `{ data, error, response }`. Throws a ParleyError only when no usable answer came. */
+  (client: C, args: A, options?: CallOptions): Promise<R>;
+  /** The success body, or a thrown `ParleyError` whose `body` is the vendor's error payload. */
+  orThrow(client: C, args: A, options?: CallOptions): Promise<DataOf<R>>;
+}
+
+/**
+ * Turns one openapi-fetch call into an operation with the runtime's timeouts, retries and typed
+ * errors, in both styles.
+ */
+export function operation<C extends object, A, R extends ApiResult>(
+  meta: OperationMeta,
+  send: (client: C, args: A, init: SendInit) => Promise<R>,
+): Operation<C, A, R> {
+  async function run(client: C, args: A, options: CallOptions = {}) {
+    const context = contextOf(client);
+    const state: CallState = { attempts: 0, bodyText: '', retryAfterMs: undefined };
+    const fetch = createCallFetch(
+      context.transport,
+      {
+        operationId: meta.operationId,
+        ...(meta.idempotent !== undefined ? { idempotent: meta.idempotent } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.retry !== undefined ? { retry: options.retry } : {}),
+      },
+      state,
+    );
+    let result = await send(client, args, { fetch, ...(options.headers ? { headers: options.headers } : {}) });
+    // A success status whose body says it failed is an error in both styles.
+    if (result.response.ok && result.data !== undefined && context.profile.failureIn?.(result.data)) {
+      result = { data: undefined, error: result.data, response: result.response } as R;
+    }
+    const failed = result.error !== undefined || !result.response.ok;
+    const error = (): ParleyError<ErrorBodyOf<R>> =>
+      toParleyError(result.response, state, {
+        profile: context.profile,
+        redact: context.transport.redact,
+        operationId: meta.operationId,
+        maxRetryAfterMs: resolveRetry(context.transport.retry, options.retry).maxRetryAfterMs,
+      }) as ParleyError<ErrorBodyOf<R>>;
+    return { result, failed, error };
+  }
+
+  const call = async (client: C, args: A, options?: CallOptions) => (await run(client, args, options)).result;
+  call.orThrow = async (client: C, args: A, options?: CallOptions) => {
+    const { result, failed, error } = await run(client, args, options);
+    if (failed) throw error();
+    return result.data as DataOf<R>;
+  };
+  return call;
+}

@@ -1,0 +1,56 @@
+/** When and how a failed attempt is tried again. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** First backoff delay; doubles each retry. Default 500 ms. */
+  baseDelayMs?: number;
+  /** Longest backoff delay. Default 8 s. */
+  maxDelayMs?: number;
+  /** Longest `Retry-After` honoured; a longer one fails at once with `rate_limited`. Default 60 s. */
+  maxRetryAfterMs?: number;
+}
+
+export const RETRY_DEFAULTS: Required<RetryOptions> = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
+
+/** `false` turns retries off. */
+export type RetrySetting = RetryOptions | false;
+
+export function resolveRetry(...settings: (RetrySetting | undefined)[]): Required<RetryOptions> {
+  let resolved = { ...RETRY_DEFAULTS };
+  for (const setting of settings) {
+    if (setting === false) resolved = { ...resolved, maxRetries: 0 };
+    else if (setting) resolved = { ...resolved, ...definedOnly(setting) };
+  }
+  return resolved;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Statuses that say "try again later" for any vendor. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Methods that are safe to send twice. PATCH counts only when an operation declares it idempotent. */
+export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Full-jitter exponential backoff: a random delay up to min(cap, base * 2^(retry-1)). */
+export function backoffDelay(retry: number, options: Required<RetryOptions>, random: () => number = Math.random): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.round(ceiling * random());
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

@@ -1,0 +1,16 @@
+import type { VendorProfile } from '@parley/runtime';
+
+/** SoftwareOne's errors: RFC 9457 ProblemDetails, with the W3C `traceId` support asks for. */
+export const softwareOneProfile: VendorProfile = {
+  provider: 'softwareone',
+  describe(body) {
+    if (!body || typeof body !== 'object') return undefined;
+    // Some gateway errors carry statusCode/message instead of status/title.
+    const { title, detail, message } = body as { title?: unknown; detail?: unknown; message?: unknown };
+    return [title ?? message, detail].filter((part) => typeof part === 'string' && part).join(': ') || undefined;
+  },
+  requestId(body) {
+    const traceId = body && typeof body === 'object' ? (body as { traceId?: unknown }).traceId : undefined;
+    return typeof traceId === 'string' ? traceId : undefined;
+  },
+};
