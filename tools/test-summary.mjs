@@ -4,12 +4,17 @@
 // nothing ran: turbo's own output interleaves packages and has no such total.
 import { readdir, readFile } from 'node:fs/promises';
 
-const root = new URL('../packages/', import.meta.url);
+const root = new URL('../', import.meta.url);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const dir of (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory())) {
+const folders = [];
+for (const group of ['packages', 'tests']) {
+  const entries = await readdir(new URL(`${group}/`, root), { withFileTypes: true }).catch(() => []);
+  folders.push(...entries.filter((d) => d.isDirectory()).map((d) => `${group}/${d.name}`));
+}
+for (const folder of folders) {
   let report;
   try {
-    report = JSON.parse(await readFile(new URL(`${dir.name}/.vitest-report.json`, root), 'utf8'));
+    report = JSON.parse(await readFile(new URL(`${folder}/.vitest-report.json`, root), 'utf8'));
   } catch {
     continue;
   }
@@ -19,7 +24,7 @@ for (const dir of (await readdir(root, { withFileTypes: true })).filter((d) => d
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
-  console.log(`  ${dir.name.padEnd(12)} ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  console.log(`  ${folder.padEnd(22)} ${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 if (totals.failed > 0 || totals.passed === 0) process.exit(1);

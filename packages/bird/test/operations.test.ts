@@ -138,3 +138,26 @@ describe('credentials', () => {
     expect(await response.json()).toMatchObject({ code: 'Unauthorized' });
   });
 });
+
+describe('throwing style (orThrow)', () => {
+  it('returns the participant', async () => {
+    const data = await updateParticipant.orThrow(client, { path: participant, body: { status: 'active' } });
+    expect(data.status).toBe('active');
+  });
+
+  it('throws a ParleyError carrying the Bird error body', async () => {
+    const error = await getParticipant.orThrow(client, { path: participant }, prefer('code=404')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({
+      code: 'not_found',
+      provider: 'bird',
+      operationId: 'getConversationParticipant',
+      status: 404,
+      attempts: 1,
+      body: { code: 'ResourceNotFound', message: 'The requested resource does not exist' },
+    });
+    expect((error as Error).message).toBe(
+      'bird getConversationParticipant failed with HTTP 404: ResourceNotFound: The requested resource does not exist (1 attempt)',
+    );
+  });
+});

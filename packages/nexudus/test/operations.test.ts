@@ -146,3 +146,22 @@ describe('credentials', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('throwing style (orThrow)', () => {
+  it('returns the room', async () => {
+    const data = await getChatRoom.orThrow(client, { path: { id: 87654321 } });
+    expect(data.Name).toBe('Front desk');
+  });
+
+  it('throws for a 200 whose envelope says it failed', async () => {
+    const error = await updateChatRoom.orThrow(client, { body: room }, prefer('example=notUpdated')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({ code: 'invalid_input', status: 200, body: { WasSuccessful: false } });
+    expect((error as Error).message).toContain('Users: user 1029384 is not a member of this business');
+  });
+
+  it('throws rate_limited for the 409 throttle, not conflict', async () => {
+    const error = await listChatRooms.orThrow(client, {}, prefer('code=409')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'rate_limited', status: 409, retryAfterMs: 1000, attempts: 1 });
+  });
+});

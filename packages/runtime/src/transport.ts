@@ -43,7 +43,8 @@ export interface CallState {
   retryAfterMs: number | undefined;
 }
 
-type Outcome = { response: Response; bodyText: string } | { failure: ParleyError };
+type Failure = { code: ParleyErrorCode; message: string; cause?: unknown };
+type Outcome = { response: Response; bodyText: string } | { failure: Failure };
 
 /**
  * Returns a fetch for one call that makes up to 1 + maxRetries attempts. Each attempt has its own
@@ -55,23 +56,25 @@ export function createCallFetch(config: TransportConfig, settings: CallSettings,
   const retry = resolveRetry(config.retry, settings.retry);
   const timeoutMs = settings.timeoutMs ?? config.timeoutMs;
   const base = { provider: profile.provider, operationId: settings.operationId };
-  const fail = (code: ParleyErrorCode, message: string, cause?: unknown) =>
-    new ParleyError(code, redact(`${profile.provider} ${settings.operationId ?? 'request'}: ${message}`), {
+  const fail = ({ code, message, cause }: Failure) => {
+    const attempts = `${state.attempts} attempt${state.attempts === 1 ? '' : 's'}`;
+    return new ParleyError(code, redact(`${profile.provider} ${settings.operationId ?? 'request'}: ${message} (${attempts})`), {
       ...base,
       attempts: state.attempts,
       cause,
     });
+  };
 
   return async (request: Request): Promise<Response> => {
     const idempotent = settings.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
     const body = request.body ? await request.arrayBuffer() : undefined;
     for (;;) {
       state.attempts += 1;
-      if (settings.signal?.aborted) throw fail('cancelled', 'cancelled by the caller', settings.signal.reason);
+      if (settings.signal?.aborted) throw fail({ code: 'cancelled', message: 'cancelled by the caller', cause: settings.signal.reason });
       const outcome = await attempt(request, body);
       const retryable = idempotent && state.attempts <= retry.maxRetries;
       if ('failure' in outcome) {
-        if (!retryable || outcome.failure.code === 'cancelled') throw outcome.failure;
+        if (!retryable || outcome.failure.code === 'cancelled') throw fail(outcome.failure);
         await wait(backoffDelay(state.attempts, retry), outcome.failure.message);
         continue;
       }
@@ -89,7 +92,7 @@ export function createCallFetch(config: TransportConfig, settings: CallSettings,
           continue;
         }
       } else if (response.ok && bodyText.trim() !== '' && !isJson(bodyText)) {
-        throw fail('provider', `answered HTTP ${response.status} with a body that is not JSON: ${quoteBody(bodyText)}`);
+        throw fail({ code: 'provider', message: `answered HTTP ${response.status} with a body that is not JSON: ${quoteBody(bodyText)}` });
       }
       return response;
     }
@@ -109,9 +112,9 @@ export function createCallFetch(config: TransportConfig, settings: CallSettings,
       const bodyText = redact(new TextDecoder().decode(bytes));
       return { response: rebuild(received, bodyText), bodyText };
     } catch (error) {
-      if (settings.signal?.aborted) return { failure: fail('cancelled', 'cancelled by the caller', settings.signal.reason) };
-      if (timeout.signal.aborted) return { failure: fail('timeout', `no complete answer within ${timeoutMs} ms (attempt ${state.attempts})`) };
-      return { failure: fail('network', `network error: ${describeNetworkError(error)}`, error) };
+      if (settings.signal?.aborted) return { failure: { code: 'cancelled', message: 'cancelled by the caller', cause: settings.signal.reason } };
+      if (timeout.signal.aborted) return { failure: { code: 'timeout', message: `no complete answer within ${timeoutMs} ms` } };
+      return { failure: { code: 'network', message: `network error: ${describeNetworkError(error)}`, cause: error } };
     } finally {
       clearTimeout(timer);
     }
@@ -122,7 +125,7 @@ export function createCallFetch(config: TransportConfig, settings: CallSettings,
     try {
       await sleep(delayMs, settings.signal);
     } catch (reasonForAbort) {
-      throw fail('cancelled', 'cancelled by the caller while waiting to retry', reasonForAbort);
+      throw fail({ code: 'cancelled', message: 'cancelled by the caller while waiting to retry', cause: reasonForAbort });
     }
   }
 }

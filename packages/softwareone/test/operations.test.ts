@@ -131,3 +131,25 @@ describe('credentials', () => {
     expect(await response.json()).toMatchObject({ title: 'Unauthorized' });
   });
 });
+
+describe('throwing style (orThrow)', () => {
+  it('returns the participant', async () => {
+    const data = await getParticipant.orThrow(client, { path: participant });
+    expect(data.id).toBe('CPT-5104-3382-7716');
+  });
+
+  it('throws a ParleyError with the ProblemDetails body and its traceId as request id', async () => {
+    const error = await updateParticipant
+      .orThrow(client, { path: participant, body: { status: 'Exited' } }, prefer('code=400'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      provider: 'softwareone',
+      operationId: 'updateChatParticipant',
+      status: 400,
+      requestId: '00-9e02a91b64ac56904703a3a69ea9101d-56be90a29d0b0b25-00',
+      body: { title: 'Bad Request', errors: { status: ['Participants cannot exit a direct chat.'] } },
+    });
+  });
+});
