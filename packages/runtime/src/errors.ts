@@ -28,6 +28,8 @@ export interface ParleyErrorDetails<Body = unknown> {
   body?: Body;
   /** For `rate_limited`: how long the vendor asked us to wait, in ms. */
   retryAfterMs?: number;
+  /** For `invalid_input` and `unsupported`: the input field at fault, e.g. `set.muted`. */
+  field?: string;
   cause?: unknown;
 }
 
@@ -48,6 +50,7 @@ export class ParleyError<Body = unknown> extends Error {
   readonly attempts: number;
   readonly body: Body | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly field: string | undefined;
 
   constructor(code: ParleyErrorCode, message: string, details: ParleyErrorDetails<Body> = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -60,11 +63,12 @@ export class ParleyError<Body = unknown> extends Error {
     this.attempts = details.attempts ?? 0;
     this.body = details.body;
     this.retryAfterMs = details.retryAfterMs;
+    this.field = details.field;
   }
 
   toJSON() {
-    const { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs } = this;
-    return { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs };
+    const { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs, field } = this;
+    return { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs, field };
   }
 
   [INSPECT]() {
@@ -105,6 +109,7 @@ export function requireSecret(provider: string, field: string, value: unknown): 
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ParleyError('invalid_input', `${provider}: \`${field}\` is required and must be a non-empty string`, {
       provider,
+      field,
     });
   }
   return value;

@@ -1,0 +1,74 @@
+import {
+  createBirdClient,
+  getParticipant,
+  listParticipants,
+  updateParticipant,
+  type BirdClient,
+  type BirdClientOptions,
+  type Participant as BirdParticipant,
+  type UpdateParticipantBody,
+} from '@parley/bird';
+import { ParleyError } from '@parley/runtime';
+import { birdCapabilities } from '../capabilities/bird.js';
+import type { Participant } from '../model.js';
+import { statusMapping } from '../status-mapping.js';
+import type { ChatRef, CheckedRef } from '../validate.js';
+import { compact, nonEmpty, type Adapter } from './adapter.js';
+
+export const birdStatus = statusMapping(birdCapabilities);
+
+export function normalizeBird(raw: BirdParticipant, ref: ChatRef): Participant<'bird'> {
+  return compact({
+    provider: 'bird' as const,
+    id: raw.id,
+    chatId: raw.conversationId ?? ref.chatId,
+    // Bird documents `active` as the default when status is absent.
+    status: birdStatus.fromVendor(raw.status ?? 'active'),
+    displayName: nonEmpty(raw.displayName),
+    raw,
+  });
+}
+
+const path = (ref: CheckedRef) => ({
+  workspaceId: ref.workspaceId ?? '',
+  conversationId: ref.chatId,
+  conversationParticipantId: ref.participantId,
+});
+
+export const birdAdapter: Adapter<'bird', BirdClient, BirdClientOptions> = {
+  provider: 'bird',
+  createClient: createBirdClient,
+
+  async update(client, ref, changes, options) {
+    const body: UpdateParticipantBody = { status: birdStatus.toVendor(changes.status!) as UpdateParticipantBody['status'] };
+    return normalizeBird(await updateParticipant.orThrow(client, { path: path(ref), body }, options), ref);
+  },
+
+  async get(client, ref, options) {
+    return normalizeBird(await getParticipant.orThrow(client, { path: path(ref) }, options), ref);
+  },
+
+  async *list(client, ref, pageSize = 100, options) {
+    const conversation = { workspaceId: ref.workspaceId ?? '', conversationId: ref.chatId };
+    const tokens = new Set<string>();
+    let seen = 0;
+    for (let pageToken: string | undefined; ; ) {
+      const query = { limit: pageSize, ...(pageToken ? { pageToken } : {}) };
+      const page = await listParticipants.orThrow(client, { path: conversation, query }, options);
+      const results = page.results ?? [];
+      for (const result of results) yield normalizeBird(result, ref);
+      seen += results.length;
+      const next = page.nextPageToken;
+      // An absent or empty token ends the list (undocumented either way), and so does reaching `total`.
+      if (!next || results.length === 0 || (typeof page.total === 'number' && page.total > 0 && seen >= page.total)) return;
+      if (tokens.has(next)) {
+        throw new ParleyError('provider', 'bird listConversationParticipants returned a page token it had already given; stopping', {
+          provider: 'bird',
+          operationId: 'listConversationParticipants',
+        });
+      }
+      tokens.add(next);
+      pageToken = next;
+    }
+  },
+};

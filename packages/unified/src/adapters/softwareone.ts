@@ -1,0 +1,61 @@
+import {
+  createSoftwareOneClient,
+  getParticipant,
+  listParticipants,
+  updateParticipant,
+  type ChatParticipant,
+  type ChatParticipantUpdate,
+  type SoftwareOneClient,
+  type SoftwareOneClientOptions,
+} from '@parley/softwareone';
+import { softwareOneCapabilities } from '../capabilities/softwareone.js';
+import type { Participant } from '../model.js';
+import { statusMapping } from '../status-mapping.js';
+import { compact, nonEmpty, type Adapter } from './adapter.js';
+
+export const softwareOneStatus = statusMapping(softwareOneCapabilities);
+
+export function normalizeSoftwareOne(raw: ChatParticipant, ref: { chatId: string; participantId?: string }): Participant<'softwareone'> {
+  return compact({
+    provider: 'softwareone' as const,
+    id: raw.id ?? ref.participantId ?? '',
+    chatId: raw.chat?.id ?? ref.chatId,
+    status: raw.status ? softwareOneStatus.fromVendor(raw.status) : 'unknown',
+    displayName: nonEmpty(raw.identity?.name) ?? nonEmpty(raw.contact?.name),
+    muted: raw.muted,
+    lastReadMessageId: raw.lastReadMessage?.id,
+    raw,
+  });
+}
+
+/** Sends only the fields that change, plus `id`, so nothing else on the participant is touched. */
+export const softwareOneAdapter: Adapter<'softwareone', SoftwareOneClient, SoftwareOneClientOptions> = {
+  provider: 'softwareone',
+  createClient: createSoftwareOneClient,
+
+  async update(client, ref, changes, options) {
+    const body: ChatParticipantUpdate = { id: ref.participantId };
+    if (changes.status) body.status = softwareOneStatus.toVendor(changes.status) as ChatParticipantUpdate['status'];
+    if (changes.muted !== undefined) body.muted = changes.muted;
+    if (changes.lastReadMessageId) body.lastReadMessage = { id: changes.lastReadMessageId };
+    const raw = await updateParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId }, body }, options);
+    return normalizeSoftwareOne(raw, ref);
+  },
+
+  async get(client, ref, options) {
+    const raw = await getParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId } }, options);
+    return normalizeSoftwareOne(raw, ref);
+  },
+
+  async *list(client, ref, pageSize = 100, options) {
+    for (let offset = 0; ; ) {
+      const page = await listParticipants.orThrow(client, { path: { chatId: ref.chatId }, query: { offset, limit: pageSize } }, options);
+      const items = page.data ?? [];
+      for (const item of items) yield normalizeSoftwareOne(item, ref);
+      offset += items.length;
+      const total = page.$meta?.pagination?.total;
+      // The platform caps limit at 100, so a short page is the last one.
+      if (items.length < pageSize || (typeof total === 'number' && offset >= total)) return;
+    }
+  },
+};

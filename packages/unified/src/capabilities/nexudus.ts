@@ -1,0 +1,13 @@
+import type { ProviderCapabilities } from './types.js';
+
+export const nexudusCapabilities = {
+  provider: 'nexudus',
+  label: 'Nexudus chat room',
+  chatId: 'ChatRoom `Id` (integer)',
+  participantId: 'user id in `Users` (integer)',
+  statuses: {
+    active: { vendor: 'member of `Users`', settable: true, note: 'set with `AddedUsers: [id]`' },
+    left: { vendor: 'not in `Users`', settable: true, note: 'set with `RemovedUsers: [id]`' },
+  },
+  fields: {},
+} as const satisfies ProviderCapabilities;

@@ -1,0 +1,18 @@
+import type { ProviderCapabilities } from './types.js';
+
+export const softwareOneCapabilities = {
+  provider: 'softwareone',
+  label: 'SoftwareOne participant',
+  chatId: '`chatId` (CHT-…)',
+  participantId: 'participant `id` (CPT-…)',
+  statuses: {
+    active: { vendor: 'Active', settable: true, note: 're-activates an exited participant (audit event `reactivated`)' },
+    left: { vendor: 'Exited', settable: true, note: 'not in Direct chats' },
+    inactive: { vendor: 'Deactivated', settable: false },
+  },
+  fields: {
+    muted: { vendor: '`muted`', settable: true },
+    lastReadMessageId: { vendor: '`lastReadMessage: {id}`', settable: true },
+    displayName: { vendor: '`identity.name` or `contact.name`', settable: false },
+  },
+} as const satisfies ProviderCapabilities;

@@ -1,0 +1,29 @@
+import type { ParticipantStatus, Provider } from '../model.js';
+
+/** How one normalized status maps to a provider. */
+export interface StatusCapability {
+  /** The vendor's own value or concept. */
+  vendor: string;
+  /** Whether `participants.update` can set it. */
+  settable: boolean;
+  note?: string;
+}
+
+/** How one normalized field maps to a provider. */
+export interface FieldCapability {
+  vendor: string;
+  settable: boolean;
+}
+
+/**
+ * What a provider supports, as data: the adapters decide with it, and the README table and docs
+ * are rendered from it.
+ */
+export interface ProviderCapabilities {
+  provider: Provider;
+  label: string;
+  chatId: string;
+  participantId: string;
+  statuses: Partial<Record<ParticipantStatus, StatusCapability>>;
+  fields: Partial<Record<'muted' | 'lastReadMessageId' | 'displayName', FieldCapability>>;
+}
