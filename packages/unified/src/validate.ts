@@ -35,10 +35,8 @@ export function checkProvider(value: unknown): Provider {
   return value as Provider;
 }
 
-function checkObject(value: unknown, what: string): Record<string, unknown> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ParleyError('invalid_input', `${what} must be an object; got ${shown(value)}`, { field: what });
-  }
+function checkObject(provider: Provider | undefined, field: string, value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid(provider, field, `must be an object; got ${shown(value)}`);
   return value as Record<string, unknown>;
 }
 
@@ -82,7 +80,7 @@ function checkKeys(provider: Provider | undefined, input: Record<string, unknown
 }
 
 export function checkChatRef(input: unknown, allowed: readonly string[], birdWorkspace?: string): ChatRef & Record<string, unknown> {
-  const object = checkObject(input, 'the input');
+  const object = checkObject(undefined, 'input', input);
   const provider = checkProvider(object.provider);
   checkKeys(provider, object, allowed);
   const workspaceId = checkWorkspace(provider, object.workspaceId, birdWorkspace);
@@ -96,7 +94,7 @@ export function checkParticipantRef(input: unknown, allowed: readonly string[], 
 
 /** Checks `set`: types first (`invalid_input`), then what the provider supports (`unsupported`). */
 export function checkChanges(provider: Provider, value: unknown): ParticipantChanges {
-  const set = checkObject(value, 'set');
+  const set = checkObject(provider, 'set', value);
   checkKeys(provider, set, CHANGE_FIELDS, 'set.');
   const defined = Object.entries(set).filter(([, v]) => v !== undefined);
   if (defined.length === 0) throw invalid(provider, 'set', `is empty; give at least one of ${CHANGE_FIELDS.join(', ')}`);

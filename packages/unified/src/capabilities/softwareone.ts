@@ -6,7 +6,7 @@ export const softwareOneCapabilities = {
   chatId: '`chatId` (CHT-…)',
   participantId: 'participant `id` (CPT-…)',
   statuses: {
-    active: { vendor: 'Active', settable: true, note: 're-activates an exited participant (audit event `reactivated`)' },
+    active: { vendor: 'Active', settable: true, note: 're-activates an exited participant, audit event `reactivated`' },
     left: { vendor: 'Exited', settable: true, note: 'not in Direct chats' },
     inactive: { vendor: 'Deactivated', settable: false },
   },

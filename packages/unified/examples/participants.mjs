@@ -1,0 +1,29 @@
+// Updates, reads and lists participants of all three providers through the unified API and prints
+// them normalized. Runs against the mock servers (`pnpm mock`, ports 4010–4012), or wherever
+// PARLEY_SOFTWAREONE_URL, PARLEY_BIRD_URL and PARLEY_NEXUDUS_URL point.
+import { createParley } from '@parley/unified';
+
+const url = (vendor, port) => process.env[`PARLEY_${vendor}_URL`] ?? `http://127.0.0.1:${port}`;
+const parley = createParley({
+  softwareone: { token: process.env.SWO_TOKEN ?? 'mock-token', baseUrl: url('SOFTWAREONE', 4010) },
+  bird: {
+    accessKey: process.env.BIRD_ACCESS_KEY ?? 'mock-key',
+    workspaceId: 'b4e02c85-c6d2-4b15-8885-e09671799c61',
+    baseUrl: url('BIRD', 4011),
+  },
+  nexudus: { token: process.env.NEXUDUS_TOKEN ?? 'mock-token', baseUrl: url('NEXUDUS', 4012) },
+});
+
+const chats = {
+  softwareone: { chatId: 'CHT-4821-7730-1955', participantId: 'CPT-5104-3382-7716', set: { muted: true } },
+  bird: { chatId: '67e4d358-ca94-421e-98b7-448860df9d33', participantId: 'cb22b001-6226-4d7c-acdd-7414b2bcdbaf', set: { status: 'active' } },
+  nexudus: { chatId: 87654321, participantId: 1029384, set: { status: 'active' } },
+};
+
+const show = (label, { raw, ...participant }) => console.log(label.padEnd(7), JSON.stringify(participant));
+
+for (const [provider, { chatId, participantId, set }] of Object.entries(chats)) {
+  show('update', await parley.participants.update({ provider, chatId, participantId, set }));
+  show('get', await parley.participants.get({ provider, chatId, participantId }));
+  for await (const participant of parley.participants.list({ provider, chatId })) show('list', participant);
+}
