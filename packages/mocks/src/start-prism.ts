@@ -1,18 +1,20 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
+import type { PrismProcessEvent, PrismProcessOptions } from './prism-process.js';
 
 export interface PrismOptions {
-  /** Path (or URL) of the OpenAPI document to serve. */
+  /** Path of the OpenAPI document to serve. */
   spec: string;
   /** Loopback by default: mocks are for this machine. */
   host?: string;
   /** A free ephemeral port when left out. */
   port?: number;
+  /** Reject requests that break the spec with its 422/400 (or Prism's own 422). Default true. */
+  validate?: boolean;
   /**
-   * Prism's `--errors`: any request or response that violates the spec becomes an error response
-   * instead of a `sl-violations` warning header. Default true. (Prism 5.14 answers an invalid
-   * request with the spec's 422/400, or its own 422, in either mode.)
+   * Prism's `--errors`: a response that violates the spec becomes an error instead of a
+   * `sl-violations` warning header. Default true.
    */
   errors?: boolean;
   /** Generate responses from the schemas instead of returning the spec's examples. */
@@ -21,6 +23,8 @@ export interface PrismOptions {
   seed?: string;
   /** How long to wait for Prism to listen. Default 30 s. */
   startTimeoutMs?: number;
+  /** Receives each of Prism's log lines (JSON). */
+  onLog?: (line: string) => void;
 }
 
 export interface PrismServer {
@@ -37,54 +41,58 @@ export class PrismStartError extends Error {
     /** What Prism printed before it failed. */
     readonly output: string,
   ) {
-    super(`${message}\n--- prism output ---\n${output.slice(-4000)}`);
+    super(output.trim() ? `${message}\n--- prism output ---\n${output.slice(-4000)}` : message);
   }
 }
 
-const prismEntry = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
-const LISTENING = /Prism is listening on (http:\/\/\S+)/;
+const entry = fileURLToPath(new URL('./prism-process.js', import.meta.url));
 const running = new Set<() => void>();
 
-// A test runner that exits without calling stop() must not leave Prism behind.
+// A runner that exits without calling stop() must not leave Prism behind.
 process.once('exit', () => {
   for (const kill of running) kill();
 });
 
-/**
- * Starts Prism on one spec as a direct child of this Node process (not through a wrapper, so
- * stopping it leaves nothing behind) and resolves once it listens.
- */
+/** Starts Prism on one spec as a child of this process and resolves once it listens. */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? '127.0.0.1';
   const attempts = options.port === undefined ? 3 : 1;
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort(host));
     try {
-      return await launch({ ...options, host, port });
+      return await launch(options, { host, port });
     } catch (error) {
       // Another process can take an ephemeral port between freePort() and Prism's listen().
-      const taken = error instanceof PrismStartError && /EADDRINUSE/.test(error.output);
-      if (!taken || attempt >= attempts) throw error;
+      if (!(error instanceof PortInUseError) || attempt >= attempts) throw error;
     }
   }
 }
 
-function launch(options: PrismOptions & { host: string; port: number }): Promise<PrismServer> {
-  const args = [prismEntry, 'mock', options.spec, '--host', options.host, '--port', String(options.port)];
-  if (options.errors ?? true) args.push('--errors');
-  if (options.dynamic) args.push('--dynamic');
-  if (options.seed !== undefined) args.push('--seed', options.seed);
+class PortInUseError extends PrismStartError {}
 
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+function launch(options: PrismOptions, where: { host: string; port: number }): Promise<PrismServer> {
+  const settings: PrismProcessOptions = {
+    spec: options.spec,
+    ...where,
+    validate: options.validate ?? true,
+    errors: options.errors ?? true,
+    dynamic: options.dynamic ?? false,
+    seed: options.seed,
+  };
+  // An IPC channel lets the child notice when this process dies, however it dies.
+  const child = spawn(process.execPath, [entry, JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.unref();
+  child.channel?.unref();
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const alive = () => child.exitCode === null && child.signalCode === null;
   const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (alive()) child.kill('SIGKILL');
   };
   running.add(kill);
   const stop = async () => {
     running.delete(kill);
-    if (child.exitCode === null && child.signalCode === null) {
+    if (alive()) {
       child.kill('SIGTERM');
       const timer = setTimeout(kill, 3000);
       await exited;
@@ -93,29 +101,52 @@ function launch(options: PrismOptions & { host: string; port: number }): Promise
   };
 
   return new Promise<PrismServer>((resolve, reject) => {
-    const fail = (message: string) => {
+    let settled = false;
+    const fail = (error: PrismStartError) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      void stop().then(() => reject(new PrismStartError(message, output)));
+      void stop().then(() => reject(error));
     };
     const timeoutMs = options.startTimeoutMs ?? 30_000;
-    const timer = setTimeout(() => fail(`Prism did not start within ${timeoutMs} ms`), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = LISTENING.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolve({ url: match[1], port: options.port, stop });
+    const timer = setTimeout(() => fail(new PrismStartError(`Prism did not start within ${timeoutMs} ms`, output)), timeoutMs);
+
+    let pending = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const event = parseEvent(line);
+        if (!event) {
+          output += `${line}\n`;
+          options.onLog?.(line);
+        } else if (event.event === 'listening' && !settled) {
+          settled = true;
+          clearTimeout(timer);
+          resolve({ url: event.url, port: where.port, stop });
+        } else if (event.event === 'failed') {
+          const inUse = /EADDRINUSE/.test(event.reason);
+          const message = inUse
+            ? `port ${where.port} on ${where.host} is already in use`
+            : `Prism could not serve ${options.spec}: ${event.reason}`;
+          fail(inUse ? new PortInUseError(message, output) : new PrismStartError(message, output));
+        }
       }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('error', (error) => fail(`could not run Prism: ${error.message}`));
-    child.once('exit', (code, signal) => {
-      if (!LISTENING.test(output)) fail(`Prism exited (${signal ?? `code ${code}`}) before listening`);
-    });
+    child.once('error', (error) => fail(new PrismStartError(`could not run Prism: ${error.message}`, output)));
+    child.once('exit', (code, signal) => fail(new PrismStartError(`Prism exited (${signal ?? `code ${code}`}) before listening`, output)));
   });
+}
+
+function parseEvent(line: string): PrismProcessEvent | undefined {
+  if (!line.startsWith('{"event":')) return undefined;
+  try {
+    return JSON.parse(line) as PrismProcessEvent;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,100 @@
+// `pnpm mock` / `parley-mock`: serves every vendor spec with Prism on fixed loopback ports until
+// Ctrl-C or SIGTERM, then stops every child.
+import { parseArgs } from 'node:util';
+import { startMocks } from './start-mocks.js';
+import { DEFAULT_BASE_PORT, VENDORS, type Vendor } from './vendors.js';
+
+const USAGE = `Usage: pnpm mock [-- options]   (or: parley-mock [options])
+
+Serves Parley's vendor specs with Prism: softwareone on the base port, bird on base + 1,
+nexudus on base + 2.
+
+Options:
+  --vendors <list>   comma-separated subset of ${VENDORS.join(', ')} (default: all)
+  --port <n>         base port (default: ${DEFAULT_BASE_PORT})
+  --host <host>      address to listen on (default: 127.0.0.1)
+  --dynamic          generate responses from the schemas instead of the examples
+  --seed <value>     seed for repeatable dynamic responses (implies --dynamic)
+  --no-validate      accept requests that break the spec instead of answering 422/400
+  --verbose, -v      print Prism's request log
+  --help, -h         this text
+
+Pick a response per request with the header  Prefer: code=404  or  Prefer: example=<name>.`;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      vendors: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      dynamic: { type: 'boolean' },
+      seed: { type: 'string' },
+      'no-validate': { type: 'boolean' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const vendors = (values.vendors?.split(',').map((v) => v.trim()).filter(Boolean) ?? [...VENDORS]) as Vendor[];
+  const unknown = vendors.filter((v) => !VENDORS.includes(v));
+  if (unknown.length) throw new UsageError(`unknown vendor ${unknown.join(', ')}; use ${VENDORS.join(', ')}`);
+  const port = values.port === undefined ? DEFAULT_BASE_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65533) throw new UsageError(`--port must be a port number; got ${values.port}`);
+  return { ...values, vendors, port };
+}
+
+function formatLog(vendor: Vendor, line: string): string {
+  try {
+    const entry = JSON.parse(line) as { msg?: string; input?: { method?: string; url?: { path?: string } } };
+    const request = entry.input ? ` ${entry.input.method?.toUpperCase() ?? ''} ${entry.input.url?.path ?? ''}` : '';
+    return `[${vendor}]${request} ${entry.msg ?? line}`;
+  } catch {
+    return `[${vendor}] ${line}`;
+  }
+}
+
+/** Runs the command; resolves with the exit code once the mocks have stopped. */
+export async function main(argv: string[]): Promise<number> {
+  let options: ReturnType<typeof parse>;
+  try {
+    options = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = Date.now();
+  let mocks;
+  try {
+    mocks = await startMocks({
+      vendors: options.vendors,
+      port: options.port,
+      ...(options.host ? { host: options.host } : {}),
+      dynamic: Boolean(options.dynamic || options.seed !== undefined),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      validate: !options['no-validate'],
+      ...(options.verbose ? { onLog: (vendor: Vendor, line: string) => console.log(formatLog(vendor, line)) } : {}),
+    });
+  } catch (error) {
+    console.error(`parley-mock: ${(error as Error).message}`);
+    return 1;
+  }
+  const mode = options.dynamic || options.seed !== undefined ? `dynamic${options.seed !== undefined ? `, seed ${options.seed}` : ''}` : 'static examples';
+  console.log(`Parley mocks ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${mode}, request validation ${options['no-validate'] ? 'off' : 'on'}):`);
+  for (const [vendor, url] of Object.entries(mocks.urls)) console.log(`  ${vendor.padEnd(12)} ${url}`);
+  console.log('Force a response with  Prefer: code=404  or  Prefer: example=<name>.  Ctrl-C stops.');
+
+  return new Promise<number>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      console.log(`\n${signal}: stopping the mocks…`);
+      void mocks.stop().then(() => resolve(0));
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, shutdown);
+  });
+}

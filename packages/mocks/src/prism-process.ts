@@ -1,0 +1,56 @@
+// The child process that serves one spec with Prism. Started by startPrism(), never by hand.
+// It builds the server from Prism's own packages instead of running Prism's CLI because the CLI
+// cannot turn request validation off, and so that readiness and failures arrive as JSON lines on
+// stdout, not as log text to scrape. It exits when its parent goes away, so it is never orphaned.
+import { createRequire } from 'node:module';
+
+export interface PrismProcessOptions {
+  spec: string;
+  host: string;
+  port: number;
+  validate: boolean;
+  errors: boolean;
+  dynamic: boolean;
+  seed: string | undefined;
+}
+
+/** The lines this process prints besides Prism's own JSON logs. */
+export type PrismProcessEvent = { event: 'listening'; url: string } | { event: 'failed'; reason: string };
+
+const require = createRequire(import.meta.url);
+const { getHttpOperationsFromSpec } = require('@stoplight/prism-http');
+const { createServer } = require('@stoplight/prism-http-server');
+const { createLogger } = require('@stoplight/prism-core');
+const { configureExtensionsUserProvided } = require('@stoplight/prism-cli/dist/extensions');
+
+const say = (event: PrismProcessEvent) => process.stdout.write(`${JSON.stringify(event)}\n`);
+
+async function main(options: PrismProcessOptions) {
+  const operations = await getHttpOperationsFromSpec(options.spec);
+  await configureExtensionsUserProvided(options.spec, {});
+  const logger = createLogger('prism', { level: 'info' });
+  const server = createServer(operations, {
+    cors: true,
+    config: {
+      isProxy: false,
+      validateRequest: options.validate,
+      validateResponse: true,
+      checkSecurity: true,
+      errors: options.errors,
+      upstreamProxy: undefined,
+      mock: { dynamic: options.dynamic, ignoreExamples: false, seed: options.seed },
+    },
+    components: { logger },
+  });
+  const url: string = await server.listen(options.port, options.host);
+  const stop = () => void server.close().finally(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  process.once('disconnect', stop); // the parent is gone
+  say({ event: 'listening', url });
+}
+
+main(JSON.parse(process.argv[2] ?? '{}') as PrismProcessOptions).catch((error: unknown) => {
+  say({ event: 'failed', reason: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
