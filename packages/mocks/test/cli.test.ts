@@ -22,7 +22,7 @@ function run(args: string[]) {
   return { child, output: () => out, exit, ready };
 }
 
-const urlsIn = (text: string) => [...text.matchAll(/^\s+(\w+)\s+(http:\/\/\S+)$/gm)].map((m) => [m[1], m[2]] as const);
+const urlsIn = (text: string) => [...text.matchAll(/^\s+(\w+)\s+(http:\/\/\S+)$/gm)].map((m) => [m[1]!, m[2]!] as const);
 
 async function closed(url: string) {
   return fetch(url).then(

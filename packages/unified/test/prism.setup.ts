@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { startPrism } from '@parley/mocks';
+import { startMocks } from '@parley/mocks';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -8,10 +7,9 @@ declare module 'vitest' {
   }
 }
 
-const spec = (vendor: string) => fileURLToPath(new URL(`../../../specs/${vendor}/openapi.yaml`, import.meta.url));
-
+/** All three vendor mocks on ephemeral loopback ports for the run. */
 export default async function setup(project: TestProject) {
-  const [softwareone, bird, nexudus] = await Promise.all(['softwareone', 'bird', 'nexudus'].map((v) => startPrism({ spec: spec(v) })));
-  project.provide('prismUrls', { softwareone: softwareone!.url, bird: bird!.url, nexudus: nexudus!.url });
-  return () => Promise.all([softwareone, bird, nexudus].map((server) => server!.stop()));
+  const mocks = await startMocks();
+  project.provide('prismUrls', mocks.urls as Record<'softwareone' | 'bird' | 'nexudus', string>);
+  return () => mocks.stop();
 }
