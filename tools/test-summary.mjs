@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const folders = [];
+const folders = ['docs'];
 for (const group of ['packages', 'tests']) {
   const entries = await readdir(new URL(`${group}/`, root), { withFileTypes: true }).catch(() => []);
   folders.push(...entries.filter((d) => d.isDirectory()).map((d) => `${group}/${d.name}`));

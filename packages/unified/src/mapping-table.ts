@@ -1,14 +1,10 @@
 import { CAPABILITIES } from './capabilities/index.js';
 import { PARTICIPANT_STATUSES, PROVIDERS } from './model.js';
 
-const cell = (text: string | undefined) => text ?? '—';
-
-/**
- * The unified ↔ vendor mapping as a Markdown table, rendered from the capability data the
- * adapters use, for the README and the docs index.
- */
-export function renderMappingTable(): string {
+/** The unified ↔ vendor mapping as rows of cells (Markdown inline code in backticks). */
+export function mappingTable(): { header: string[]; rows: string[][] } {
   const providers = PROVIDERS.map((p) => CAPABILITIES[p]);
+  const none = '—';
   const rows: string[][] = [
     ['chatId', ...providers.map((c) => c.chatId)],
     ['participantId', ...providers.map((c) => c.participantId)],
@@ -16,19 +12,24 @@ export function renderMappingTable(): string {
       `status ${status}`,
       ...providers.map((c) => {
         const s = c.statuses[status];
-        if (!s) return cell(undefined);
+        if (!s) return none;
         const note = [s.settable ? 'settable' : 'read only', s.note].filter(Boolean).join('; ');
-        return `${/`/.test(s.vendor) ? s.vendor : `\`${s.vendor}\``} (${note})`;
+        return `${s.vendor.includes('`') ? s.vendor : `\`${s.vendor}\``} (${note})`;
       }),
     ]),
     ...(['muted', 'lastReadMessageId', 'displayName'] as const).map((field) => [
       field,
       ...providers.map((c) => {
         const f = c.fields[field];
-        return f ? `${f.vendor}${f.settable ? ' (settable)' : ' (read only)'}` : cell(undefined);
+        return f ? `${f.vendor} (${f.settable ? 'settable' : 'read only'})` : none;
       }),
     ]),
   ];
-  const header = ['unified', ...providers.map((c) => c.label)];
+  return { header: ['unified', ...providers.map((c) => c.label)], rows };
+}
+
+/** The mapping as a Markdown table, for the README. */
+export function renderMappingTable(): string {
+  const { header, rows } = mappingTable();
   return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }

@@ -1,0 +1,107 @@
+// Opens every docs page in Debian's chromium, as a reader would, with the network limited to
+// loopback: the pages must render every operation and the security schemes, request nothing from
+// any other host, and log no console error.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDocs } from '../serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const site = fileURLToPath(new URL('../site/', import.meta.url));
+const shots = new URL('../screenshots/', import.meta.url);
+const require = createRequire(import.meta.url);
+const loopback = (url: string) => /^(data|blob|about):/.test(url) || ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+
+let browser: Browser;
+let server: { url: string; stop(): Promise<void> };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  server = await serveDocs(site);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+  await mkdir(shots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens a page, refusing (and recording) any request that would leave the machine. */
+async function open(path: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const external: string[] = [];
+  const consoleErrors: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (loopback(url)) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
+  return { page, context, external, consoleErrors };
+}
+
+describe.each(['softwareone', 'bird', 'nexudus'])('%s docs page', (vendor) => {
+  it('shows every operation and the security schemes, offline and without errors', async () => {
+    const spec = JSON.parse(await readFile(require.resolve(`@parley/${vendor}/openapi.json`), 'utf8'));
+    const { page, context, external, consoleErrors } = await open(`${vendor}.html`);
+    try {
+      const summaries = Object.values(spec.paths as Record<string, Record<string, { summary?: string }>>).flatMap((item) =>
+        Object.values(item).flatMap((op) => (op?.summary ? [op.summary] : [])),
+      );
+      expect(summaries.length).toBeGreaterThanOrEqual(3);
+      // Redoc renders after load; wait until it shows the operations (or fail after 30 s).
+      await page
+        .waitForFunction((expected) => expected.every((s) => document.body.innerText.includes(s)), summaries, { timeout: 30_000 })
+        .catch(() => undefined);
+      const text = await page.locator('body').innerText();
+      for (const summary of summaries) expect(text).toContain(summary);
+      // The Authentication section: each scheme with its type (and HTTP scheme, or header name).
+      expect(text).toContain('Authentication');
+      for (const [name, scheme] of Object.entries(spec.components.securitySchemes as Record<string, { type: string; scheme?: string; name?: string }>)) {
+        const section = text.slice(text.indexOf(`\n${name}\n`));
+        expect(section).not.toBe(text);
+        if (scheme.type === 'http') expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: HTTP\\nHTTP Authorization Scheme: ${scheme.scheme}`));
+        else expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: API Key\\nHeader parameter name: ${scheme.name}`));
+      }
+      await page.screenshot({ path: fileURLToPath(new URL(`${vendor}.png`, shots)), fullPage: false });
+      expect(external).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('index page', () => {
+  it('links every vendor page and shows the unified mapping table', async () => {
+    const { page, context, external, consoleErrors } = await open('index.html');
+    try {
+      const links = await page.locator('a.page').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+      expect(links).toEqual(['softwareone.html', 'bird.html', 'nexudus.html']);
+      const rows = await page.locator('table tbody tr').allInnerTexts();
+      expect(rows.find((row) => row.startsWith('status left'))).toMatch(/Exited.*RemovedUsers/s);
+      expect(await page.locator('table thead th').allInnerTexts()).toEqual(['unified', 'SoftwareOne participant', 'Bird participant', 'Nexudus chat room']);
+      for (const href of links) {
+        const response = await page.request.get(`${server.url}/${href}`);
+        expect(response.status()).toBe(200);
+      }
+      await page.screenshot({ path: fileURLToPath(new URL('index.png', shots)), fullPage: true });
+      expect(external).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
