@@ -5,7 +5,15 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const run = (command) => execSync(command, { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+const run = (command) => {
+  try {
+    execSync(command, { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+  } catch (error) {
+    // The command already printed why; a Node stack trace would only bury it.
+    console.error(`\nsetup: \`${command}\` failed`);
+    process.exit(error.status ?? 1);
+  }
+};
 const pinned = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1];
 
 let current = '';
