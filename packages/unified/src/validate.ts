@@ -1,5 +1,5 @@
 import { ParleyError } from '@parley/runtime';
-import { capabilities } from './capabilities/index.js';
+import type { Capabilities } from './capabilities/describe.js';
 import { CHANGE_FIELDS, PARTICIPANT_STATUSES, PROVIDERS, type ParticipantChanges, type Provider } from './model.js';
 
 /** A reference after validation: ids as strings, Bird's workspace resolved. */
@@ -93,7 +93,7 @@ export function checkParticipantRef(input: unknown, allowed: readonly string[], 
 }
 
 /** Checks `set`: types first (`invalid_input`), then what the provider supports (`unsupported`). */
-export function checkChanges(provider: Provider, value: unknown): ParticipantChanges {
+export function checkChanges(provider: Provider, value: unknown, supported: Capabilities['set']): ParticipantChanges {
   const set = checkObject(provider, 'set', value);
   checkKeys(provider, set, CHANGE_FIELDS, 'set.');
   const defined = Object.entries(set).filter(([, v]) => v !== undefined);
@@ -107,7 +107,6 @@ export function checkChanges(provider: Provider, value: unknown): ParticipantCha
   }
   const changes = Object.fromEntries(defined) as ParticipantChanges;
 
-  const supported = capabilities(provider).set;
   const can = [
     supported.status.length ? `status (${supported.status.join(', ')})` : undefined,
     supported.muted ? 'muted' : undefined,

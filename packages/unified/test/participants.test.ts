@@ -1,7 +1,7 @@
 // The unified API for every provider and operation, against Prism serving each vendor's spec.
 import { ParleyError } from '@parley/runtime';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createParley, type NexudusParticipantRaw } from '../src/index.js';
+import { birdAdapter, createParley, createParleyWith, type NexudusParticipantRaw } from '../src/index.js';
 import type { ChatParticipant } from '@parley/softwareone';
 import type { Participant as BirdParticipant } from '@parley/bird';
 import { collect, CONVERSATION, parleyWithSpy, urls, WORKSPACE } from './support.js';
@@ -175,6 +175,17 @@ describe('client', () => {
     await expect(call).rejects.toMatchObject({ code: 'invalid_input', provider: 'softwareone' });
     await expect(call).rejects.toThrow('createParley({ softwareone: { token } })');
     expect(() => parley.vendor('nexudus')).toThrow(/nexudus is not configured/);
+  });
+
+  it('can be built from only the adapters an application uses', async () => {
+    const parley = createParleyWith([birdAdapter], { bird: { accessKey: 'k', workspaceId: WORKSPACE, baseUrl: urls.bird } });
+    const p = await parley.participants.get({ provider: 'bird', chatId: CONVERSATION, participantId: 'p-1' });
+    expect(p.provider).toBe('bird');
+    expect(parley.capabilities('bird').set.status).toEqual(['active', 'invited', 'pending']);
+    await expect(parley.participants.get({ provider: 'nexudus', chatId: 1, participantId: 2 })).rejects.toThrow(
+      'nexudus is not available: pass its adapter to createParleyWith',
+    );
+    expect(() => createParleyWith([birdAdapter], { softwareone: { token: 't' } })).toThrow(/softwareone is not available/);
   });
 
   it('reports capabilities without credentials', () => {

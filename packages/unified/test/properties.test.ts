@@ -117,7 +117,7 @@ describe('input validation', () => {
           (changes.lastReadMessageId === undefined || supported.lastReadMessageId);
         const result = (() => {
           try {
-            return checkChanges(provider, changes);
+            return checkChanges(provider, changes, supported);
           } catch (error) {
             return error as ParleyError;
           }

@@ -37,6 +37,8 @@ const path = (ref: CheckedRef) => ({
 
 export const birdAdapter: Adapter<'bird', BirdClient, BirdClientOptions> = {
   provider: 'bird',
+  capabilities: birdCapabilities,
+  howToConfigure: 'createParley({ bird: { accessKey, workspaceId } })',
   createClient: createBirdClient,
 
   async update(client, ref, changes, options) {

@@ -8,6 +8,7 @@ import {
   type NexudusClientOptions,
 } from '@parley/nexudus';
 import { ParleyError, type CallOptions } from '@parley/runtime';
+import { nexudusCapabilities } from '../capabilities/nexudus.js';
 import type { ParticipantStatus, Participant } from '../model.js';
 import type { Adapter } from './adapter.js';
 
@@ -45,6 +46,8 @@ function readRoom(client: NexudusClient, chatId: string, options?: CallOptions) 
 
 export const nexudusAdapter: Adapter<'nexudus', NexudusClient, NexudusClientOptions> = {
   provider: 'nexudus',
+  capabilities: nexudusCapabilities,
+  howToConfigure: 'createParley({ nexudus: { token } }) or createParley({ nexudus: { username, password } })',
   createClient: createNexudusClient,
 
   async update(client, ref, changes, options) {

@@ -31,6 +31,8 @@ export function normalizeSoftwareOne(raw: ChatParticipant, ref: { chatId: string
 /** Sends only the fields that change, plus `id`, so nothing else on the participant is touched. */
 export const softwareOneAdapter: Adapter<'softwareone', SoftwareOneClient, SoftwareOneClientOptions> = {
   provider: 'softwareone',
+  capabilities: softwareOneCapabilities,
+  howToConfigure: 'createParley({ softwareone: { token } })',
   createClient: createSoftwareOneClient,
 
   async update(client, ref, changes, options) {

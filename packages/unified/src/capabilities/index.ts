@@ -1,10 +1,12 @@
 import { ParleyError } from '@parley/runtime';
-import { PROVIDERS, type ParticipantStatus, type Provider } from '../model.js';
+import { PROVIDERS, type Provider } from '../model.js';
 import { birdCapabilities } from './bird.js';
 import { nexudusCapabilities } from './nexudus.js';
 import { softwareOneCapabilities } from './softwareone.js';
 import type { ProviderCapabilities } from './types.js';
+import { describeCapabilities, type Capabilities } from './describe.js';
 
+export { describeCapabilities, type Capabilities } from './describe.js';
 export type { FieldCapability, ProviderCapabilities, StatusCapability } from './types.js';
 
 export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = {
@@ -13,18 +15,6 @@ export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = {
   nexudus: nexudusCapabilities,
 };
 
-/** What `participants.update` can change for a provider, and which statuses it can report. */
-export interface Capabilities {
-  provider: Provider;
-  set: {
-    status: ParticipantStatus[];
-    muted: boolean;
-    lastReadMessageId: boolean;
-  };
-  statuses: ParticipantStatus[];
-  details: ProviderCapabilities;
-}
-
 /** A provider's capabilities; needs no credentials. */
 export function capabilities(provider: Provider): Capabilities {
   if (!(PROVIDERS as readonly unknown[]).includes(provider)) {
@@ -32,16 +22,5 @@ export function capabilities(provider: Provider): Capabilities {
       field: 'provider',
     });
   }
-  const details = CAPABILITIES[provider];
-  const statuses = Object.entries(details.statuses) as [ParticipantStatus, { settable: boolean }][];
-  return {
-    provider,
-    set: {
-      status: statuses.filter(([, s]) => s.settable).map(([name]) => name),
-      muted: details.fields.muted?.settable ?? false,
-      lastReadMessageId: details.fields.lastReadMessageId?.settable ?? false,
-    },
-    statuses: statuses.map(([name]) => name),
-    details,
-  };
+  return describeCapabilities(CAPABILITIES[provider]);
 }
