@@ -1,0 +1,68 @@
+// Proves the packages work where users put them: packed with `pnpm pack`, installed with npm into a
+// project outside the workspace, type-checked strictly under both module resolutions TypeScript
+// users pick, and run with Node against the mocks installed the same way.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const PACKAGES = [
+  'packages/runtime',
+  'packages/softwareone',
+  'packages/bird',
+  'packages/nexudus',
+  'packages/unified',
+  'packages/mocks',
+  'specs/softwareone',
+  'specs/bird',
+  'specs/nexudus',
+];
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+let project = '';
+
+beforeAll(async () => {
+  project = await mkdtemp(join(tmpdir(), 'parley-consumer-'));
+  const tarballs = join(project, 'tarballs');
+  for (const dir of PACKAGES) await exec('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, dir) });
+  const files = (await readdir(tarballs)).filter((f) => f.endsWith('.tgz'));
+  expect(files).toHaveLength(PACKAGES.length);
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  await cp(fileURLToPath(new URL('../fixture/', import.meta.url)), project, { recursive: true });
+  // A plain npm install, as in a repo that knows nothing of pnpm or this workspace.
+  await exec('npm', ['install', '--no-audit', '--no-fund', ...files.map((f) => join(tarballs, f))], { cwd: project });
+});
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('a consumer project outside the workspace', () => {
+  it('installs only the published files, with workspace versions replaced', async () => {
+    const installed = (await readdir(join(project, 'node_modules/@parley/bird'))).sort();
+    expect(installed).toEqual(['dist', 'openapi', 'package.json', 'src']);
+    const manifest = JSON.parse(await readFile(join(project, 'node_modules/@parley/bird/package.json'), 'utf8'));
+    expect(manifest.dependencies).toEqual({ '@parley/runtime': manifest.version, 'openapi-fetch': '0.17.0' });
+    expect(JSON.stringify(manifest)).not.toContain('workspace:');
+  });
+
+  it.each(['nodenext', 'bundler'])('type-checks strict TypeScript with moduleResolution %s', async (resolution) => {
+    const run = exec(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`, ...(resolution === 'bundler' ? [] : ['--noEmit'])], { cwd: project });
+    await expect(run).resolves.toBeDefined();
+  });
+
+  it('runs with Node against the mocks and updates a participant', async () => {
+    await exec(process.execPath, [tsc, '-p', 'tsconfig.nodenext.json'], { cwd: project });
+    const { stdout } = await exec(process.execPath, ['out/consumer.js'], { cwd: project, timeout: 60_000 });
+    expect(JSON.parse(stdout)).toEqual({
+      updated: { provider: 'bird', id: 'cb22b001-6226-4d7c-acdd-7414b2bcdbaf', status: 'active' },
+      member: '1029384',
+      direct: 'user',
+      refused: 'unsupported',
+    });
+  });
+});
