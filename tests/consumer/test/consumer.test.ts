@@ -29,13 +29,17 @@ let project = '';
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'parley-consumer-'));
   const tarballs = join(project, 'tarballs');
-  for (const dir of PACKAGES) await exec('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, dir) });
+  for (const dir of PACKAGES) await exec('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, dir), timeout: 60_000 });
   const files = (await readdir(tarballs)).filter((f) => f.endsWith('.tgz'));
   expect(files).toHaveLength(PACKAGES.length);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
   await cp(fileURLToPath(new URL('../fixture/', import.meta.url)), project, { recursive: true });
-  // A plain npm install, as in a repo that knows nothing of pnpm or this workspace.
-  await exec('npm', ['install', '--no-audit', '--no-fund', ...files.map((f) => join(tarballs, f))], { cwd: project });
+  // A plain npm install, as in a repo that knows nothing of pnpm or this workspace. Prism's
+  // dependencies come from npm's cache when it has them; a bounded wait fails clearly, not by hanging.
+  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...files.map((f) => join(tarballs, f))], {
+    cwd: project,
+    timeout: 240_000,
+  });
 });
 afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
