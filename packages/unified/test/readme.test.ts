@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { readmeBlocks, replaceBlocks } from '../src/readme-blocks.js';
+import { readmeBlocks, replaceBlocks } from '../../../tools/readme-blocks.mjs';
 import { urls } from './support.js';
 
 describe('README.md', () => {

@@ -1,9 +1,11 @@
-import { renderMappingTable } from './mapping-table.js';
+// The README sections rendered from code, by marker name: the unified mapping table (from
+// @parley/unified's capability data) and the unified example file. Used by `pnpm readme`
+// (tools/sync-readme.mjs) and by packages/unified/test/readme.test.ts, which fails on drift.
+import { readFile } from 'node:fs/promises';
+import { renderMappingTable } from '../packages/unified/dist/index.js';
 
-/** The README sections rendered from this package, by marker name. Node-only: reads the example file. */
-export async function readmeBlocks(): Promise<Record<string, string>> {
-  const { readFile } = await import('node:fs/promises');
-  const example = await readFile(new URL('../examples/participants.mjs', import.meta.url), 'utf8');
+export async function readmeBlocks() {
+  const example = await readFile(new URL('../packages/unified/examples/participants.mjs', import.meta.url), 'utf8');
   return {
     'mapping-table': renderMappingTable(),
     'unified-example': ['```js', example.trimEnd(), '```'].join('\n'),
@@ -11,7 +13,7 @@ export async function readmeBlocks(): Promise<Record<string, string>> {
 }
 
 /** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->` for each block. */
-export function replaceBlocks(text: string, blocks: Record<string, string>): string {
+export function replaceBlocks(text, blocks) {
   let out = text;
   for (const [name, content] of Object.entries(blocks)) {
     const start = `<!-- ${name}:start -->`;
