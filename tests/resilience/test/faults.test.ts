@@ -192,7 +192,12 @@ describe.each(vendorCases)('$name client', (vendor) => {
       { kind: 'reply', status: 404, body: vendor.errorBody(404) },
       { kind: 'reply', status: 500, body: '' },
       { kind: 'reply', status: 409, headers: { 'retry-after': '0' }, body: '' },
+      { kind: 'reply', status: 409, body: vendor.errorBody(409) },
+      { kind: 'reply', status: 503, body: '' },
       { kind: 'stall-body', status: 200, partial: '{"id":' },
+      ...(vendor.name.startsWith('nexudus')
+        ? [{ kind: 'reply', status: 200, body: JSON.stringify({ WasSuccessful: false, Message: 'Users: invalid', Errors: [] }) } as const]
+        : []),
     ] as const;
     for (const fault of faults) {
       server.script(fault);
