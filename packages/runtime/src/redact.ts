@@ -4,7 +4,9 @@ export type Redactor = (text: string) => string;
 export const REDACTED = '[REDACTED]';
 
 export function createRedactor(secrets: readonly string[]): Redactor {
-  // Longest first, so a full header value goes before the token inside it.
+  // Longest first, so a full header value goes before the token inside it. Strings under four
+  // characters are skipped: scrubbing them would mangle ordinary text, and the full header value,
+  // which contains them, is still scrubbed.
   const needles = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
   return (text) => needles.reduce((out, needle) => out.split(needle).join(REDACTED), text);
 }
