@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run setup`: the one command a fresh machine with Node 20.19+ and npm needs. Installs the
-// pnpm version pinned in package.json (if it is not already the one on PATH), the workspace's
-// dependencies from the lockfile, then runs the main job: lint specs, generate, build, typecheck.
+// pnpm version pinned in package.json (if it is not already the one on PATH), Debian's chromium
+// for the browser tests (when missing and this is a Debian machine we may install on), the
+// workspace's dependencies from the lockfile, then runs the main job: lint specs, generate, build,
+// typecheck.
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const run = (command) => {
   try {
@@ -23,5 +25,14 @@ try {
   // not installed
 }
 if (current !== pinned) run(`npm install --global pnpm@${pinned}`);
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium');
+  } else {
+    console.warn(`setup: no chromium at ${chromium}; the browser tests need it (apt-get install chromium, or set CHROMIUM_PATH)`);
+  }
+}
 run('pnpm install --frozen-lockfile');
 run('pnpm build');
