@@ -25,7 +25,8 @@ class UsageError extends Error {}
 
 function parse(argv: string[]) {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm mock -- --port 5000` hands the `--` on to the script; it separates nothing here.
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     strict: true,
     options: {
       vendors: { type: 'string' },

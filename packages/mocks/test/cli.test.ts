@@ -88,8 +88,8 @@ describe('parley-mock', () => {
     }
   });
 
-  it('explains a bad option', async () => {
-    const mock = run(['--vendors', 'slack']);
+  it('explains a bad option, also after the `--` pnpm passes on', async () => {
+    const mock = run(['--', '--vendors', 'slack']);
     expect(await mock.exit).toBe(2);
     expect(mock.output()).toMatch(/unknown vendor slack; use softwareone, bird, nexudus\n\nUsage: pnpm mock/);
   });
