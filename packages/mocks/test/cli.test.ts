@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freeBase } from './free-base.js';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../dist/index.js';
 
@@ -31,16 +32,6 @@ async function closed(url: string) {
   );
 }
 
-async function freeBase() {
-  for (;;) {
-    const base = await freePort('127.0.0.1');
-    const free = await Promise.all([1, 2].map((offset) => new Promise<boolean>((resolve) => {
-      const server = createServer().once('error', () => resolve(false));
-      server.listen(base + offset, '127.0.0.1', () => server.close(() => resolve(true)));
-    })));
-    if (base < 65530 && free.every(Boolean)) return base;
-  }
-}
 
 describe('parley-mock', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('prints the base URLs once ready and stops every child on %s', async (signal) => {

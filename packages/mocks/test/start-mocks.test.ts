@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { freePort, startMocks, VENDORS } from '../dist/index.js';
+import { startMocks, VENDORS } from '../dist/index.js';
+import { freeBase } from './free-base.js';
 
 const auth = { softwareone: 'Bearer t', bird: 'AccessKey k', nexudus: 'Bearer t' };
 const probes = {
@@ -7,22 +8,6 @@ const probes = {
   bird: '/workspaces/b4e02c85-c6d2-4b15-8885-e09671799c61/conversations/67e4d358-ca94-421e-98b7-448860df9d33/participants/x',
   nexudus: '/api/support/chatrooms/87654321',
 };
-
-/** Three consecutive free ports, for the fixed-port layout. */
-async function freeBase(): Promise<number> {
-  for (;;) {
-    const base = await freePort('127.0.0.1');
-    if (base > 65530) continue;
-    const ok = await Promise.all([1, 2].map(async (offset) => {
-      const { createServer } = await import('node:net');
-      return new Promise<boolean>((resolve) => {
-        const server = createServer().once('error', () => resolve(false));
-        server.listen(base + offset, '127.0.0.1', () => server.close(() => resolve(true)));
-      });
-    }));
-    if (ok.every(Boolean)) return base;
-  }
-}
 
 describe('startMocks', () => {
   it('serves every vendor, each answering with its documented example', async () => {
