@@ -41,38 +41,29 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  */
 export class ParleyError<Body = unknown> extends Error {
   override name = 'ParleyError';
-  readonly code: ParleyErrorCode;
-  readonly provider: string | undefined;
-  readonly operationId: string | undefined;
-  readonly status: number | undefined;
-  readonly headers: Record<string, string>;
-  readonly requestId: string | undefined;
-  readonly attempts: number;
-  readonly body: Body | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly field: string | undefined;
+  readonly headers: Record<string, string> = {};
+  readonly attempts: number = 0;
+  declare readonly code: ParleyErrorCode;
+  declare readonly provider: string | undefined;
+  declare readonly operationId: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly body: Body | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly field: string | undefined;
 
-  constructor(code: ParleyErrorCode, message: string, details: ParleyErrorDetails<Body> = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
-    this.provider = details.provider;
-    this.operationId = details.operationId;
-    this.status = details.status;
-    this.headers = details.headers ?? {};
-    this.requestId = details.requestId;
-    this.attempts = details.attempts ?? 0;
-    this.body = details.body;
-    this.retryAfterMs = details.retryAfterMs;
-    this.field = details.field;
+  constructor(code: ParleyErrorCode, message: string, { cause, ...details }: ParleyErrorDetails<Body> = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    // Every detail becomes an own enumerable field; `cause` stays Error's own non-enumerable one.
+    Object.assign(this, details, { code });
   }
 
   toJSON() {
-    const { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs, field } = this;
-    return { name, code, message, provider, operationId, status, headers, requestId, attempts, body, retryAfterMs, field };
+    return { ...this, message: this.message }; // message is own but not enumerable
   }
 
   [INSPECT]() {
-    return `${this.stack ?? `${this.name}: ${this.message}`}\n${JSON.stringify(this.toJSON(), null, 2)}`;
+    return `${this.stack}\n${JSON.stringify(this, null, 2)}`;
   }
 }
 

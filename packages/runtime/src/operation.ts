@@ -1,7 +1,6 @@
 import type { CallOptions } from './call-options.js';
 import { contextOf } from './client-context.js';
 import type { ParleyError } from './errors.js';
-import { resolveRetry } from './retry.js';
 import { toParleyError } from './to-parley-error.js';
 import { createCallFetch, type CallState } from './transport.js';
 
@@ -40,32 +39,16 @@ export function operation<C extends object, A, R extends ApiResult>(
   send: (client: C, args: A, init: SendInit) => Promise<R>,
 ): Operation<C, A, R> {
   async function run(client: C, args: A, options: CallOptions = {}) {
-    const context = contextOf(client);
-    const state: CallState = { attempts: 0, bodyText: '', retryAfterMs: undefined };
-    const fetch = createCallFetch(
-      context.transport,
-      {
-        operationId: meta.operationId,
-        ...(meta.idempotent !== undefined ? { idempotent: meta.idempotent } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-        ...(options.retry !== undefined ? { retry: options.retry } : {}),
-      },
-      state,
-    );
-    let result = await send(client, args, { fetch, ...(options.headers ? { headers: options.headers } : {}) });
+    const { profile, transport } = contextOf(client);
+    const state: CallState = { attempts: 0, bodyText: '' };
+    const fetch = createCallFetch(transport, { ...options, ...meta }, state);
+    let result = await send(client, args, { fetch, ...(options.headers && { headers: options.headers }) });
     // A success status whose body says it failed is an error in both styles.
-    if (result.response.ok && result.data !== undefined && context.profile.failureIn?.(result.data)) {
-      result = { data: undefined, error: result.data, response: result.response } as R;
+    if (result.response.ok && result.data !== undefined && profile.failureIn?.(result.data)) {
+      result = { error: result.data, response: result.response } as R;
     }
     const failed = result.error !== undefined || !result.response.ok;
-    const error = (): ParleyError<ErrorBodyOf<R>> =>
-      toParleyError(result.response, state, {
-        profile: context.profile,
-        redact: context.transport.redact,
-        operationId: meta.operationId,
-        maxRetryAfterMs: resolveRetry(context.transport.retry, options.retry).maxRetryAfterMs,
-      }) as ParleyError<ErrorBodyOf<R>>;
+    const error = () => toParleyError(result.response, state, profile, transport.redact, meta.operationId) as ParleyError<ErrorBodyOf<R>>;
     return { result, failed, error };
   }
 

@@ -1,17 +1,9 @@
-import { quoteBody } from './body.js';
+import { parseBody, quoteBody } from './body.js';
 import { ParleyError, type ParleyErrorCode } from './errors.js';
-import type { Logger } from './log.js';
+import type { LogEvent, Logger } from './log.js';
 import type { VendorProfile } from './profile.js';
 import { redactHeaders, type Redactor } from './redact.js';
-import {
-  backoffDelay,
-  IDEMPOTENT_METHODS,
-  parseRetryAfter,
-  resolveRetry,
-  RETRYABLE_STATUSES,
-  type RetryOptions,
-  type RetrySetting,
-} from './retry.js';
+import { backoffDelay, IDEMPOTENT_METHODS, parseRetryAfter, resolveRetry, RETRYABLE_STATUSES, type RetrySetting } from './retry.js';
 import { sleep } from './sleep.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -39,12 +31,16 @@ export interface CallState {
   attempts: number;
   /** The last answer's body, already scrubbed of secrets. */
   bodyText: string;
-  /** Set when the vendor asked to wait longer than the cap allows. */
-  retryAfterMs: number | undefined;
+  /** Set when the vendor asked to wait longer than `maxRetryAfterMs` allows. */
+  retryAfterMs?: number;
+  maxRetryAfterMs?: number;
 }
 
-type Failure = { code: ParleyErrorCode; message: string; cause?: unknown };
-type Outcome = { response: Response; bodyText: string } | { failure: Failure };
+/** "3 attempts": how every error message ends. */
+export const attemptsText = (attempts: number) => `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+
+/** A log event without the fields every event of a call shares. */
+type Event = LogEvent extends infer E ? (E extends LogEvent ? Omit<E, 'provider' | 'operationId' | 'attempt'> : never) : never;
 
 /**
  * Returns a fetch for one call that makes up to 1 + maxRetries attempts. Each attempt has its own
@@ -53,35 +49,38 @@ type Outcome = { response: Response; bodyText: string } | { failure: Failure };
  */
 export function createCallFetch(config: TransportConfig, settings: CallSettings, state: CallState) {
   const { profile, redact, logger } = config;
+  const { provider } = profile;
+  const { operationId, signal } = settings;
   const retry = resolveRetry(config.retry, settings.retry);
   const timeoutMs = settings.timeoutMs ?? config.timeoutMs;
-  const base = { provider: profile.provider, operationId: settings.operationId };
-  const fail = ({ code, message, cause }: Failure) => {
-    const attempts = `${state.attempts} attempt${state.attempts === 1 ? '' : 's'}`;
-    return new ParleyError(code, redact(`${profile.provider} ${settings.operationId ?? 'request'}: ${message} (${attempts})`), {
-      ...base,
+  state.maxRetryAfterMs = retry.maxRetryAfterMs;
+  const log = (event: Event) => logger?.({ ...event, provider, operationId, attempt: state.attempts } as LogEvent);
+  const fail = (code: ParleyErrorCode, message: string, cause?: unknown) =>
+    new ParleyError(code, redact(`${provider} ${operationId ?? 'request'}: ${message} (${attemptsText(state.attempts)})`), {
+      provider,
+      operationId,
       attempts: state.attempts,
       cause,
     });
-  };
+  const cancelled = () => fail('cancelled', 'cancelled by the caller', signal?.reason);
 
   return async (request: Request): Promise<Response> => {
     const idempotent = settings.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
-    const body = request.body ? await request.arrayBuffer() : undefined;
+    const body = request.body && (await request.arrayBuffer());
     for (;;) {
       state.attempts += 1;
-      if (settings.signal?.aborted) throw fail({ code: 'cancelled', message: 'cancelled by the caller', cause: settings.signal.reason });
-      const outcome = await attempt(request, body);
+      if (signal?.aborted) throw cancelled();
       const retryable = idempotent && state.attempts <= retry.maxRetries;
-      if ('failure' in outcome) {
-        if (!retryable || outcome.failure.code === 'cancelled') throw fail(outcome.failure);
-        await wait(backoffDelay(state.attempts, retry), outcome.failure.message);
+      let response: Response;
+      try {
+        response = await attempt(request, body);
+      } catch (error) {
+        if (!retryable || (error as ParleyError).code === 'cancelled') throw error;
+        await wait(backoffDelay(state.attempts, retry), (error as ParleyError).message);
         continue;
       }
-      const { response, bodyText } = outcome;
-      state.bodyText = bodyText;
-      const throttled = RETRYABLE_STATUSES.has(response.status) || (profile.isThrottle?.(response.status, response.headers, bodyText) ?? false);
-      if (throttled) {
+      const { bodyText } = state;
+      if (RETRYABLE_STATUSES.has(response.status) || profile.isThrottle?.(response.status, response.headers, bodyText)) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter !== undefined && retryAfter > retry.maxRetryAfterMs) {
           state.retryAfterMs = retryAfter;
@@ -91,72 +90,45 @@ export function createCallFetch(config: TransportConfig, settings: CallSettings,
           await wait(retryAfter ?? backoffDelay(state.attempts, retry), `HTTP ${response.status}`);
           continue;
         }
-      } else if (response.ok && bodyText.trim() !== '' && !isJson(bodyText)) {
-        throw fail({ code: 'provider', message: `answered HTTP ${response.status} with a body that is not JSON: ${quoteBody(bodyText)}` });
+      } else if (response.ok && parseBody(bodyText).kind === 'text') {
+        throw fail('provider', `answered HTTP ${response.status} with a body that is not JSON: ${quoteBody(bodyText)}`);
       }
       return response;
     }
   };
 
-  async function attempt(request: Request, body: ArrayBuffer | undefined): Promise<Outcome> {
+  /** One attempt: the answer, its body read and scrubbed into `state.bodyText`; or a ParleyError. */
+  async function attempt(request: Request, body: ArrayBuffer | null): Promise<Response> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const signal = settings.signal ? AbortSignal.any([settings.signal, timeout.signal]) : timeout.signal;
     const started = Date.now();
+    const sent = new Request(request, { body, signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal });
+    const url = redact(sent.url);
     try {
-      const sent = new Request(request.url, { method: request.method, headers: request.headers, body: body ?? null, signal });
-      logger?.({ type: 'request', ...base, method: sent.method, url: redact(sent.url), attempt: state.attempts, headers: redactHeaders(sent.headers, redact) });
+      log({ type: 'request', method: sent.method, url, headers: redactHeaders(sent.headers, redact) });
       const received = await config.fetch(sent);
-      const bytes = await received.arrayBuffer();
-      logger?.({ type: 'response', ...base, method: sent.method, url: redact(sent.url), attempt: state.attempts, status: received.status, ms: Date.now() - started });
-      const bodyText = redact(new TextDecoder().decode(bytes));
-      return { response: rebuild(received, bodyText), bodyText };
+      const bodyText = (state.bodyText = redact(await received.text()));
+      log({ type: 'response', method: sent.method, url, status: received.status, ms: Date.now() - started });
+      // A new Response around the already-read body, so openapi-fetch can parse it; an empty one
+      // says so in Content-Length, which is how openapi-fetch knows not to parse it.
+      const response = new Response(bodyText || null, received);
+      if (!bodyText) response.headers.set('content-length', '0');
+      Object.defineProperty(response, 'url', { value: received.url });
+      return response;
     } catch (error) {
-      if (settings.signal?.aborted) return { failure: { code: 'cancelled', message: 'cancelled by the caller', cause: settings.signal.reason } };
-      if (timeout.signal.aborted) return { failure: { code: 'timeout', message: `no complete answer within ${timeoutMs} ms` } };
-      return { failure: { code: 'network', message: `network error: ${describeNetworkError(error)}`, cause: error } };
+      if (signal?.aborted) throw cancelled();
+      if (timeout.signal.aborted) throw fail('timeout', `no complete answer within ${timeoutMs} ms`);
+      const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+      throw fail('network', `network error: ${(error as Error)?.message ?? error}${code ? ` (${code})` : ''}`, error);
     } finally {
       clearTimeout(timer);
     }
   }
 
   async function wait(delayMs: number, reason: string) {
-    logger?.({ type: 'retry', ...base, attempt: state.attempts, delayMs, reason });
-    try {
-      await sleep(delayMs, settings.signal);
-    } catch (reasonForAbort) {
-      throw fail({ code: 'cancelled', message: 'cancelled by the caller while waiting to retry', cause: reasonForAbort });
-    }
+    log({ type: 'retry', delayMs, reason });
+    await sleep(delayMs, signal).catch(() => {
+      throw fail('cancelled', 'cancelled by the caller while waiting to retry', signal?.reason);
+    });
   }
 }
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** A Response carrying the already-read body, so openapi-fetch can parse it. */
-function rebuild(received: Response, bodyText: string): Response {
-  const headers = new Headers(received.headers);
-  headers.delete('content-encoding'); // the body is already decoded
-  headers.set('content-length', String(new TextEncoder().encode(bodyText).byteLength));
-  const init = { status: received.status, statusText: received.statusText, headers };
-  const response = new Response(NULL_BODY_STATUSES.has(received.status) ? null : bodyText, init);
-  Object.defineProperty(response, 'url', { value: received.url });
-  return response;
-}
-
-function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const code = cause && 'code' in cause ? String(cause.code) : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  return code ? `${message} (${code})` : message;
-}
-
-export type { RetryOptions };
