@@ -2,7 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { Credentials } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
 import { attachContext } from './client-context.js';
-import { ParleyError } from './errors.js';
+import { invalidInput } from './errors.js';
 import type { Logger } from './log.js';
 import { createPathSerializer } from './path-serializer.js';
 import type { VendorProfile } from './profile.js';
@@ -42,16 +42,13 @@ export interface ApiClientConfig extends ClientOptions {
 export function createApiClient<Paths extends {}>(config: ApiClientConfig): Client<Paths> {
   const { profile, credentials } = config;
   const baseUrl = checkBaseUrl(profile.provider, config.baseUrl, config.allowInsecureHttp);
-  if (config.timeoutMs !== undefined && !(Number.isFinite(config.timeoutMs) && config.timeoutMs > 0)) {
-    throw new ParleyError('invalid_input', `${profile.provider}: timeoutMs must be a positive number of milliseconds`, {
-      provider: profile.provider,
-    });
-  }
-  const baseFetch = config.fetch;
+  const { timeoutMs = DEFAULT_TIMEOUT_MS } = config;
+  if (!(timeoutMs > 0 && timeoutMs < Infinity)) throw invalidInput(profile.provider, 'timeoutMs must be a positive number of milliseconds');
   const transport: TransportConfig = {
     profile,
-    fetch: baseFetch ?? ((request) => globalThis.fetch(request)),
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    authorization: credentials.authorization,
+    fetch: config.fetch ?? ((request) => globalThis.fetch(request)),
+    timeoutMs,
     retry: config.retry,
     redact: createRedactor(credentials.secrets),
     logger: config.logger,
@@ -61,13 +58,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
     headers: { Accept: 'application/json', ...config.headers },
     pathSerializer: createPathSerializer(profile.provider),
     // Calls made on the raw client get the same timeouts and retries, by HTTP method.
-    fetch: (request) => createCallFetch(transport, {}, { attempts: 0, bodyText: '', retryAfterMs: undefined })(request),
-  });
-  client.use({
-    onRequest({ request }) {
-      request.headers.set('Authorization', credentials.authorization);
-      return request;
-    },
+    fetch: (request) => createCallFetch(transport, {}, { attempts: 0, bodyText: '' })(request),
   });
   attachContext(client, { profile, transport });
   return client;

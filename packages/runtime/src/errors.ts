@@ -67,41 +67,31 @@ export class ParleyError<Body = unknown> extends Error {
   }
 }
 
+const CODE_FOR_STATUS: Record<number, ParleyErrorCode> = {
+  400: 'invalid_input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  409: 'conflict',
+  410: 'not_found',
+  412: 'conflict',
+  413: 'invalid_input',
+  414: 'invalid_input',
+  415: 'invalid_input',
+  422: 'invalid_input',
+  429: 'rate_limited',
+};
+
 /** The error code for a vendor's HTTP status, before any vendor-specific reading. */
-export function codeForStatus(status: number): ParleyErrorCode {
-  switch (status) {
-    case 400:
-    case 413:
-    case 414:
-    case 415:
-    case 422:
-      return 'invalid_input';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-    case 410:
-      return 'not_found';
-    case 409:
-    case 412:
-      return 'conflict';
-    case 408:
-      return 'timeout';
-    case 429:
-      return 'rate_limited';
-    default:
-      return 'provider';
-  }
-}
+export const codeForStatus = (status: number): ParleyErrorCode => CODE_FOR_STATUS[status] ?? 'provider';
+
+/** The error for input refused before anything is sent. */
+export const invalidInput = (provider: string, message: string, field?: string) =>
+  new ParleyError('invalid_input', `${provider}: ${message}`, { provider, field });
 
 /** Rejects a missing or blank secret before any request can be built with it. */
 export function requireSecret(provider: string, field: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ParleyError('invalid_input', `${provider}: \`${field}\` is required and must be a non-empty string`, {
-      provider,
-      field,
-    });
-  }
+  if (typeof value !== 'string' || !value.trim()) throw invalidInput(provider, `\`${field}\` is required and must be a non-empty string`, field);
   return value;
 }

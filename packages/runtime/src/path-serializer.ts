@@ -1,6 +1,4 @@
-import { ParleyError } from './errors.js';
-
-const PARAM = /\{([^{}]+)\}/g;
+import { invalidInput } from './errors.js';
 
 /**
  * Fills `{name}` placeholders so that each value stays inside its own path segment: values are
@@ -8,22 +6,14 @@ const PARAM = /\{([^{}]+)\}/g;
  * resolve as "this" and "parent" segments whatever their encoding, are refused.
  */
 export function createPathSerializer(provider: string) {
-  return (pathname: string, params: Record<string, unknown> | undefined): string =>
-    pathname.replace(PARAM, (_, name: string) => {
-      const value = params?.[name];
-      if ((typeof value !== 'string' && typeof value !== 'number') || String(value) === '') {
-        throw new ParleyError('invalid_input', `${provider}: path parameter \`${name}\` is required (got ${describe(value)})`, {
-          provider,
-        });
-      }
+  return (pathname: string, params: Record<string, unknown> = {}): string =>
+    pathname.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+      const value = params[name];
       const text = String(value);
-      if (text === '.' || text === '..') {
-        throw new ParleyError('invalid_input', `${provider}: path parameter \`${name}\` cannot be "${text}"`, { provider });
+      if ((typeof value !== 'string' && typeof value !== 'number') || !text) {
+        throw invalidInput(provider, `path parameter \`${name}\` is required (got ${value === '' ? 'an empty string' : value === null ? 'null' : typeof value})`);
       }
+      if (text === '.' || text === '..') throw invalidInput(provider, `path parameter \`${name}\` cannot be "${text}"`);
       return encodeURIComponent(text);
     });
-}
-
-function describe(value: unknown): string {
-  return value === '' ? 'an empty string' : value === null ? 'null' : typeof value;
 }

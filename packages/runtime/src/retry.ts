@@ -20,17 +20,14 @@ export const RETRY_DEFAULTS: Required<RetryOptions> = {
 /** `false` turns retries off. */
 export type RetrySetting = RetryOptions | false;
 
+/** The defaults overlaid with each setting in turn; a setting's undefined fields change nothing. */
 export function resolveRetry(...settings: (RetrySetting | undefined)[]): Required<RetryOptions> {
-  let resolved = { ...RETRY_DEFAULTS };
+  const resolved = { ...RETRY_DEFAULTS };
   for (const setting of settings) {
-    if (setting === false) resolved = { ...resolved, maxRetries: 0 };
-    else if (setting) resolved = { ...resolved, ...definedOnly(setting) };
+    if (setting === false) resolved.maxRetries = 0;
+    else for (const [key, value] of Object.entries(setting ?? {})) if (value !== undefined) resolved[key as keyof RetryOptions] = value;
   }
   return resolved;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Statuses that say "try again later" for any vendor. */

@@ -10,6 +10,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface TransportConfig {
   profile: VendorProfile;
+  /** The `Authorization` header value, set on every attempt after any caller's headers. */
+  authorization: string;
   fetch: (request: Request) => Promise<Response>;
   timeoutMs: number;
   retry: RetrySetting | undefined;
@@ -99,29 +101,28 @@ export function createCallFetch(config: TransportConfig, settings: CallSettings,
 
   /** One attempt: the answer, its body read and scrubbed into `state.bodyText`; or a ParleyError. */
   async function attempt(request: Request, body: ArrayBuffer | null): Promise<Response> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const timeout = AbortSignal.timeout(timeoutMs);
     const started = Date.now();
-    const sent = new Request(request, { body, signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal });
+    const sent = new Request(request, { body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    sent.headers.set('Authorization', config.authorization);
     const url = redact(sent.url);
     try {
       log({ type: 'request', method: sent.method, url, headers: redactHeaders(sent.headers, redact) });
       const received = await config.fetch(sent);
       const bodyText = (state.bodyText = redact(await received.text()));
       log({ type: 'response', method: sent.method, url, status: received.status, ms: Date.now() - started });
-      // A new Response around the already-read body, so openapi-fetch can parse it; an empty one
-      // says so in Content-Length, which is how openapi-fetch knows not to parse it.
+      // A new Response around the already-read body, so openapi-fetch can parse it. It is no longer
+      // chunked, and an empty one says so in Content-Length: that is how openapi-fetch skips parsing.
       const response = new Response(bodyText || null, received);
+      response.headers.delete('transfer-encoding');
       if (!bodyText) response.headers.set('content-length', '0');
       Object.defineProperty(response, 'url', { value: received.url });
       return response;
     } catch (error) {
       if (signal?.aborted) throw cancelled();
-      if (timeout.signal.aborted) throw fail('timeout', `no complete answer within ${timeoutMs} ms`);
+      if (timeout.aborted) throw fail('timeout', `no complete answer within ${timeoutMs} ms`);
       const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
       throw fail('network', `network error: ${(error as Error)?.message ?? error}${code ? ` (${code})` : ''}`, error);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -21,6 +21,14 @@ const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 const server = createServer((request, response) => {
   seen.push({ url: request.url ?? '', headers: request.headers });
   response.setHeader('content-type', 'application/json');
+  if (request.url === '/things/chunked-empty') {
+    response.write(''); // headers go out without Content-Length: a chunked, empty body
+    return response.end();
+  }
+  if (request.url === '/things/no-content') {
+    response.statusCode = 204;
+    return response.end();
+  }
   response.end(JSON.stringify({ url: request.url }));
 });
 let baseUrl = '';
@@ -40,6 +48,28 @@ describe('createApiClient', () => {
     expect(last?.headers.accept).toBe('application/json');
     expect(last?.headers['x-team']).toBe('qa');
     expect(last?.headers.prefer).toBe('code=200');
+  });
+
+  it('sends its own credentials even when a caller sets Authorization', async () => {
+    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile, headers: { Authorization: 'Bearer client' } });
+    await client.GET('/things/{id}', { params: { path: { id: 'a2' } }, headers: { Authorization: 'Bearer call' } });
+    expect(seen.at(-1)?.headers.authorization).toBe('Bearer t0k');
+  });
+
+  it('hands back the answer as received: status, headers and url', async () => {
+    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile });
+    const { response } = await client.GET('/things/{id}', { params: { path: { id: 'a3' } } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.url).toBe(`${baseUrl}/things/a3`);
+  });
+
+  it.each(['chunked-empty', 'no-content'])('reads an empty success body (%s) as no data, not a parse error', async (id) => {
+    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile });
+    const result = await client.GET('/things/{id}', { params: { path: { id } } });
+    expect(result.data).toBeUndefined();
+    expect(result.error).toBeUndefined();
+    expect(result.response.ok).toBe(true);
   });
 
   it('keeps the secret off the client object', () => {
