@@ -54,10 +54,11 @@ const check = (label, actual, budget) => {
   console.log(`${ok ? 'ok  ' : 'OVER'} ${label}: ${kb(actual)} of ${kb(budget)}`);
   if (!ok) failures.push(label);
 };
+const fetchOnly = sizes['openapi-fetch'].brotli;
 const base = sizes['@parley/runtime'].brotli; // openapi-fetch plus the shared runtime
-console.log('\nbudgets (brotli):');
-check('@parley/runtime over openapi-fetch', base - sizes['openapi-fetch'].brotli, 4 * KB);
-for (const vendor of ['softwareone', 'bird', 'nexudus']) check(`@parley/${vendor} over openapi-fetch + runtime`, sizes[`@parley/${vendor}`].brotli - base, 2 * KB);
+console.log('\nbudgets (brotli), set just above today\'s sizes so that growth is a decision:');
+check('@parley/runtime over openapi-fetch', base - fetchOnly, 2.5 * KB);
+for (const vendor of ['softwareone', 'bird', 'nexudus']) check(`@parley/${vendor} over openapi-fetch + runtime`, sizes[`@parley/${vendor}`].brotli - base, 0.5 * KB);
 for (const vendor of Object.keys(adapters)) {
   const s = sizes[`@parley/unified + ${vendor} only`];
   check(`@parley/unified + ${vendor} only`, s.brotli, 12 * KB);
@@ -66,6 +67,10 @@ for (const vendor of Object.keys(adapters)) {
   if (others.length) failures.push(`unified + ${vendor} only still bundles ${others.join(', ')}`);
   console.log(`${others.length ? 'OVER' : 'ok  '} @parley/unified + ${vendor} only bundles no other vendor's code${others.length ? `: ${others.join(', ')}` : ''}`);
 }
+// Issue #7 asked for "a vendor package at most openapi-fetch's own size plus 2 kB"; the runtime that
+// issue #3 requires is larger than that by itself (README, "Size budgets"), so this is reported, not enforced.
+const overFetch = ['softwareone', 'bird', 'nexudus'].map((vendor) => sizes[`@parley/${vendor}`].brotli - fetchOnly);
+console.log(`\nvendor packages over openapi-fetch alone: ${kb(Math.min(...overFetch))}–${kb(Math.max(...overFetch))} (runtime ${kb(base - fetchOnly)} + vendor code)`);
 if (failures.length) {
   console.error(`\nsize: ${failures.length} budget(s) failed`);
   process.exit(1);
