@@ -2,13 +2,12 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { Credentials } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
 import { attachContext } from './client-context.js';
-import { invalidInput } from './errors.js';
 import type { Logger } from './log.js';
 import { createPathSerializer } from './path-serializer.js';
 import type { VendorProfile } from './profile.js';
 import { createRedactor } from './redact.js';
 import type { RetrySetting } from './retry.js';
-import { createCallFetch, DEFAULT_TIMEOUT_MS, type TransportConfig } from './transport.js';
+import { checkTimeout, createCallFetch, DEFAULT_TIMEOUT_MS, type TransportConfig } from './transport.js';
 
 /** Options every vendor factory accepts besides its credentials. */
 export interface ClientOptions {
@@ -42,8 +41,7 @@ export interface ApiClientConfig extends ClientOptions {
 export function createApiClient<Paths extends {}>(config: ApiClientConfig): Client<Paths> {
   const { profile, credentials } = config;
   const baseUrl = checkBaseUrl(profile.provider, config.baseUrl, config.allowInsecureHttp);
-  const { timeoutMs = DEFAULT_TIMEOUT_MS } = config;
-  if (!(timeoutMs > 0 && timeoutMs < Infinity)) throw invalidInput(profile.provider, 'timeoutMs must be a positive number of milliseconds');
+  const timeoutMs = checkTimeout(profile.provider, config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const transport: TransportConfig = {
     profile,
     authorization: credentials.authorization,

@@ -31,7 +31,7 @@ describe('SoftwareOne participant ids', () => {
     server.script({ kind: 'reply', status: 200, body: '{}' });
     const call = softwareone.updateParticipant.orThrow(client(), { path: { chatId: 'CHT-1', id }, body: { muted: true } });
     await expect(call).rejects.toBeInstanceOf(ParleyError);
-    await expect(call).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('`id`') });
+    await expect(call).rejects.toMatchObject({ code: 'invalid_input', field: 'id', message: expect.stringContaining('`id`') });
     expect(server.seen).toHaveLength(0);
   });
 });
