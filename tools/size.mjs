@@ -57,7 +57,7 @@ const check = (label, actual, budget) => {
 const fetchOnly = sizes['openapi-fetch'].brotli;
 const base = sizes['@parley/runtime'].brotli; // openapi-fetch plus the shared runtime
 console.log('\nbudgets (brotli), set just above today\'s sizes so that growth is a decision:');
-check('@parley/runtime over openapi-fetch', base - fetchOnly, 2.5 * KB);
+check('@parley/runtime over openapi-fetch', base - fetchOnly, 2.75 * KB);
 for (const vendor of ['softwareone', 'bird', 'nexudus']) check(`@parley/${vendor} over openapi-fetch + runtime`, sizes[`@parley/${vendor}`].brotli - base, 0.5 * KB);
 for (const vendor of Object.keys(adapters)) {
   const s = sizes[`@parley/unified + ${vendor} only`];

@@ -6,7 +6,7 @@ import type { Logger } from './log.js';
 import { createPathSerializer } from './path-serializer.js';
 import type { VendorProfile } from './profile.js';
 import { createRedactor } from './redact.js';
-import type { RetrySetting } from './retry.js';
+import { resolveRetry, type RetrySetting } from './retry.js';
 import { checkTimeout, createCallFetch, DEFAULT_TIMEOUT_MS, type TransportConfig } from './transport.js';
 
 /** Options every vendor factory accepts besides its credentials. */
@@ -42,6 +42,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
   const { profile, credentials } = config;
   const baseUrl = checkBaseUrl(profile.provider, config.baseUrl, config.allowInsecureHttp);
   const timeoutMs = checkTimeout(profile.provider, config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  resolveRetry(profile.provider, config.retry); // refuses bad retry options now, not at the first call
   const transport: TransportConfig = {
     profile,
     authorization: credentials.authorization,

@@ -1,3 +1,6 @@
+import { invalidInput } from './errors.js';
+import { MAX_TIMER_MS } from './sleep.js';
+
 /** When and how a failed attempt is tried again. */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
@@ -20,14 +23,29 @@ export const RETRY_DEFAULTS: Required<RetryOptions> = {
 /** `false` turns retries off. */
 export type RetrySetting = RetryOptions | false;
 
-/** The defaults overlaid with each setting in turn; a setting's undefined fields change nothing. */
-export function resolveRetry(...settings: (RetrySetting | undefined)[]): Required<RetryOptions> {
+/** The defaults overlaid with each setting in turn. Undefined fields change nothing; a field that is
+ * not a retry option, or not a number a timer can hold, is refused before anything is sent. */
+export function resolveRetry(provider: string, ...settings: (RetrySetting | undefined)[]): Required<RetryOptions> {
   const resolved = { ...RETRY_DEFAULTS };
   for (const setting of settings) {
     if (setting === false) resolved.maxRetries = 0;
-    else for (const [key, value] of Object.entries(setting ?? {})) if (value !== undefined) resolved[key as keyof RetryOptions] = value;
+    else if (typeof setting === 'object' && setting !== null) {
+      for (const [key, value] of Object.entries(setting)) if (value !== undefined) resolved[checkRetryOption(provider, key, value)] = value;
+    } else if (setting !== undefined) {
+      throw invalidInput(provider, `retry must be retry options or false (got ${String(setting)})`, 'retry');
+    }
   }
   return resolved;
+}
+
+function checkRetryOption(provider: string, key: string, value: unknown): keyof RetryOptions {
+  const field = `retry.${key}`;
+  if (!Object.hasOwn(RETRY_DEFAULTS, key)) throw invalidInput(provider, `${field} is not a retry option; use ${Object.keys(RETRY_DEFAULTS).join(', ')}`, field);
+  const whole = key === 'maxRetries';
+  if (typeof value !== 'number' || !(value >= 0 && value <= MAX_TIMER_MS) || (whole && !Number.isInteger(value))) {
+    throw invalidInput(provider, `${field} must be a ${whole ? 'whole number' : 'number of milliseconds'} from 0 to ${MAX_TIMER_MS} (got ${String(value)})`, field);
+  }
+  return key as keyof RetryOptions;
 }
 
 /** Statuses that say "try again later" for any vendor. */

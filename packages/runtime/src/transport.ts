@@ -4,16 +4,14 @@ import type { LogEvent, Logger } from './log.js';
 import type { VendorProfile } from './profile.js';
 import { redactHeaders, type Redactor } from './redact.js';
 import { backoffDelay, IDEMPOTENT_METHODS, parseRetryAfter, resolveRetry, RETRYABLE_STATUSES, type RetrySetting } from './retry.js';
-import { sleep } from './sleep.js';
+import { MAX_TIMER_MS, sleep } from './sleep.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Timers hold at most 2^31 - 1 ms; a longer delay would fire at once. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** The timeout, or an `invalid_input` error when it is not a whole-timer number of ms. */
 export function checkTimeout(provider: string, timeoutMs: unknown): number {
-  if (typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS) return timeoutMs;
-  throw invalidInput(provider, `timeoutMs must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (got ${String(timeoutMs)})`, 'timeoutMs');
+  if (typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) return timeoutMs;
+  throw invalidInput(provider, `timeoutMs must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${String(timeoutMs)})`, 'timeoutMs');
 }
 
 export interface TransportConfig {
@@ -61,7 +59,7 @@ export function createCallFetch(config: TransportConfig, settings: CallSettings,
   const { profile, redact, logger } = config;
   const { provider } = profile;
   const { operationId, signal } = settings;
-  const retry = resolveRetry(config.retry, settings.retry);
+  const retry = resolveRetry(provider, config.retry, settings.retry);
   const timeoutMs = checkTimeout(provider, settings.timeoutMs ?? config.timeoutMs);
   state.maxRetryAfterMs = retry.maxRetryAfterMs;
   const log = (event: Event) => logger?.({ ...event, provider, operationId, attempt: state.attempts } as LogEvent);

@@ -1,0 +1,71 @@
+// Client and per-call options are checked before anything is sent: a bad one is an
+// `invalid_input` error naming the option, and the fetch spy proves no request left.
+import type { Client } from 'openapi-fetch';
+import { describe, expect, it } from 'vitest';
+import { bearer, createApiClient, operation, type ClientOptions } from '../src/index.js';
+
+interface Paths {
+  '/things': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: { 200: { headers: Record<string, unknown>; content: { 'application/json': { ok: boolean } } } };
+    };
+  };
+}
+
+const sent: Request[] = [];
+const fetch = async (request: Request) => {
+  sent.push(request);
+  return Response.json({ ok: true });
+};
+const create = (options: ClientOptions = {}) =>
+  createApiClient<Paths>({ baseUrl: 'https://api.example.org', credentials: bearer('t0k'), profile: { provider: 'test' }, fetch, ...options });
+const listThings = operation({ operationId: 'listThings' }, (client: Client<Paths>, _: void, init) => client.GET('/things', { ...init }));
+
+const badTimeouts: unknown[] = [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '100'];
+const badRetries: [unknown, string][] = [
+  ['yes', 'retry'],
+  [{ maxRetries: -1 }, 'retry.maxRetries'],
+  [{ maxRetries: 1.5 }, 'retry.maxRetries'],
+  [{ retries: 3 }, 'retry.retries'],
+  [{ baseDelayMs: Number.NaN }, 'retry.baseDelayMs'],
+  [{ maxDelayMs: '8000' }, 'retry.maxDelayMs'],
+  [{ maxRetryAfterMs: 2 ** 31 }, 'retry.maxRetryAfterMs'],
+];
+
+describe('client options', () => {
+  it.each(badTimeouts)('refuses timeoutMs %s', (timeoutMs) => {
+    expect(() => create({ timeoutMs: timeoutMs as number })).toThrow(expect.objectContaining({ code: 'invalid_input', field: 'timeoutMs' }));
+  });
+
+  it.each(badRetries)('refuses retry %j', (retry, field) => {
+    expect(() => create({ retry: retry as ClientOptions['retry'] })).toThrow(expect.objectContaining({ code: 'invalid_input', field }));
+  });
+
+  it('takes undefined fields as the defaults', async () => {
+    const client = create({ timeoutMs: undefined, retry: { maxRetries: undefined } });
+    await expect(listThings.orThrow(client)).resolves.toEqual({ ok: true });
+  });
+});
+
+describe('per-call options', () => {
+  it.each(badTimeouts)('refuses timeoutMs %s without sending', async (timeoutMs) => {
+    const before = sent.length;
+    await expect(listThings(create(), undefined, { timeoutMs: timeoutMs as number })).rejects.toMatchObject({ code: 'invalid_input', field: 'timeoutMs' });
+    expect(sent.length).toBe(before);
+  });
+
+  it.each(badRetries)('refuses retry %j without sending', async (retry, field) => {
+    const before = sent.length;
+    await expect(listThings(create(), undefined, { retry: retry as ClientOptions['retry'] })).rejects.toMatchObject({ code: 'invalid_input', field });
+    expect(sent.length).toBe(before);
+  });
+
+  it('accepts good ones and sends', async () => {
+    const before = sent.length;
+    await expect(listThings.orThrow(create(), undefined, { timeoutMs: 1_000, retry: { maxRetries: 0 } })).resolves.toEqual({ ok: true });
+    expect(sent.length).toBe(before + 1);
+  });
+});
