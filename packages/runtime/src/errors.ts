@@ -41,9 +41,9 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  */
 export class ParleyError<Body = unknown> extends Error {
   override name = 'ParleyError';
-  readonly headers: Record<string, string> = {};
-  readonly attempts: number = 0;
   declare readonly code: ParleyErrorCode;
+  declare readonly headers: Record<string, string>;
+  declare readonly attempts: number;
   declare readonly provider: string | undefined;
   declare readonly operationId: string | undefined;
   declare readonly status: number | undefined;
@@ -55,7 +55,7 @@ export class ParleyError<Body = unknown> extends Error {
   constructor(code: ParleyErrorCode, message: string, { cause, ...details }: ParleyErrorDetails<Body> = {}) {
     super(message, cause === undefined ? undefined : { cause });
     // Every detail becomes an own enumerable field; `cause` stays Error's own non-enumerable one.
-    Object.assign(this, details, { code });
+    Object.assign(this, details, { code, headers: details.headers ?? {}, attempts: details.attempts ?? 0 });
   }
 
   toJSON() {
