@@ -1,4 +1,4 @@
-import type { VendorProfile } from '@parley/runtime';
+import type { VendorProfile } from '@parley/runtime/internal';
 
 /** Bird's errors: `{ code, message, details? }` (code PascalCase, e.g. `ResourceNotFound`). */
 export const birdProfile: VendorProfile = {

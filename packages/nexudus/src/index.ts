@@ -1,9 +1,3 @@
-export {
-  NEXUDUS_BASE_URL,
-  createNexudusClient,
-  type NexudusClient,
-  type NexudusClientOptions,
-  type NexudusCredentials,
-} from './client.js';
-export * from './operations.js';
-export type { components, operations, paths } from './generated/openapi.js';
+// Everything but the profile is generated from the spec (tools/codegen): the client factory,
+// one function per operation and the type aliases.
+export * from './generated/index.js';

@@ -1,4 +1,4 @@
-import type { VendorProfile } from '@parley/runtime';
+import type { VendorProfile } from '@parley/runtime/internal';
 
 type Envelope = { Message?: unknown; WasSuccessful?: unknown; Errors?: unknown };
 

@@ -3,7 +3,7 @@
 import createClient from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { bench, describe } from 'vitest';
-import { bearer, createApiClient, operation } from '../src/index.js';
+import { bearer, createApiClient, operation } from '../src/internal.js';
 
 interface Paths {
   '/things/{id}': {

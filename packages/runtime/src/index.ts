@@ -1,10 +1,9 @@
-export { basic, bearer, scheme, type Credentials } from './auth.js';
-export { checkBaseUrl } from './base-url.js';
+// What applications use. What vendor packages need to build a client lives in
+// `@parley/runtime/internal`, which may change in any release.
 export type { CallOptions } from './call-options.js';
-export { createApiClient, type ApiClientConfig, type ClientOptions } from './create-api-client.js';
-export { codeForStatus, ParleyError, requireSecret, type ParleyErrorCode, type ParleyErrorDetails } from './errors.js';
+export type { ClientOptions } from './create-api-client.js';
+export { ParleyError, type ParleyErrorCode, type ParleyErrorDetails } from './errors.js';
 export type { LogEvent, Logger } from './log.js';
-export { operation, type DataOf, type ErrorBodyOf, type Operation, type OperationMeta, type SendInit } from './operation.js';
-export type { VendorProfile } from './profile.js';
-export { backoffDelay, parseRetryAfter, RETRY_DEFAULTS, type RetryOptions, type RetrySetting } from './retry.js';
+export type { DataOf, ErrorBodyOf, Operation, OperationParams } from './operation.js';
+export { RETRY_DEFAULTS, type RetryOptions, type RetrySetting } from './retry.js';
 export { DEFAULT_TIMEOUT_MS } from './transport.js';

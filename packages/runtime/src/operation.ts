@@ -17,17 +17,20 @@ export interface OperationMeta {
   idempotent?: boolean;
 }
 
-type ApiResult = { data?: unknown; error?: unknown; response: Response };
+export type ApiResult = { data?: unknown; error?: unknown; response: Response };
 /** The success body of an openapi-fetch result. */
 export type DataOf<R> = R extends { data: infer D } ? Exclude<D, undefined> : never;
 /** The vendor's error body of an openapi-fetch result. */
 export type ErrorBodyOf<R> = R extends { error: infer E } ? Exclude<E, undefined> : never;
 
+/** An operation's arguments after the client: `args` may be left out when nothing in it is required. */
+export type OperationParams<A> = undefined extends A ? [args?: A, options?: CallOptions] : {} extends A ? [args?: A, options?: CallOptions] : [args: A, options?: CallOptions];
+
 export interface Operation<C, A, R> {
   /** openapi-fetch's `{ data, error, response }`. Throws a ParleyError only when no usable answer came. */
-  (client: C, args: A, options?: CallOptions): Promise<R>;
+  (client: C, ...params: OperationParams<A>): Promise<R>;
   /** The success body, or a thrown `ParleyError` whose `body` is the vendor's error payload. */
-  orThrow(client: C, args: A, options?: CallOptions): Promise<DataOf<R>>;
+  orThrow(client: C, ...params: OperationParams<A>): Promise<DataOf<R>>;
 }
 
 /**
@@ -41,7 +44,7 @@ export function operation<C extends object, A, R extends ApiResult>(
   async function run(client: C, args: A, options: CallOptions = {}) {
     const { profile, transport } = contextOf(client);
     const state: CallState = { attempts: 0, bodyText: '' };
-    const fetch = createCallFetch(transport, { ...options, ...meta }, state);
+    const fetch = createCallFetch(transport, { ...options, operationId: meta.operationId, idempotent: meta.idempotent }, state);
     let result = await send(client, args, { fetch, ...(options.headers && { headers: options.headers }) });
     // A success status whose body says it failed is an error in both styles.
     if (result.response.ok && result.data !== undefined && profile.failureIn?.(result.data)) {
@@ -52,11 +55,11 @@ export function operation<C extends object, A, R extends ApiResult>(
     return { result, failed, error };
   }
 
-  const call = async (client: C, args: A, options?: CallOptions) => (await run(client, args, options)).result;
-  call.orThrow = async (client: C, args: A, options?: CallOptions) => {
-    const { result, failed, error } = await run(client, args, options);
+  const call = async (client: C, args?: A, options?: CallOptions) => (await run(client, args as A, options)).result;
+  call.orThrow = async (client: C, args?: A, options?: CallOptions) => {
+    const { result, failed, error } = await run(client, args as A, options);
     if (failed) throw error();
     return result.data as DataOf<R>;
   };
-  return call;
+  return call as Operation<C, A, R>;
 }

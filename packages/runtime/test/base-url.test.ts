@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, checkBaseUrl, createApiClient, ParleyError } from '../src/index.js';
+import { ParleyError } from '../src/index.js';
+import { bearer, checkBaseUrl, createApiClient } from '../src/internal.js';
 
 describe('checkBaseUrl', () => {
   it('accepts https, and strips trailing slashes', () => {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basic, bearer, createApiClient, ParleyError, requireSecret, scheme } from '../src/index.js';
+import { ParleyError } from '../src/index.js';
+import { basic, bearer, createApiClient, requireSecret, scheme } from '../src/internal.js';
 
 interface Paths {
   '/things/{id}': {

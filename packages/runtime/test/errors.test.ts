@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { codeForStatus, ParleyError } from '../src/index.js';
+import { ParleyError } from '../src/index.js';
+import { codeForStatus } from '../src/internal.js';
 
 describe('ParleyError', () => {
   it('fills headers and attempts even when a detail is passed as undefined', () => {

@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createApiClient, operation } from '../src/index.js';
+import { bearer, createApiClient, operation } from '../src/internal.js';
 
 type Op = {
   parameters: { query?: never; header?: never; path?: never; cookie?: never };

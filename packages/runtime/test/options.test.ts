@@ -2,7 +2,8 @@
 // `invalid_input` error naming the option, and the fetch spy proves no request left.
 import type { Client } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { bearer, createApiClient, operation, type ClientOptions } from '../src/index.js';
+import type { ClientOptions } from '../src/index.js';
+import { bearer, createApiClient, operation } from '../src/internal.js';
 
 interface Paths {
   '/things': {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, RETRY_DEFAULTS } from '../src/index.js';
+import { RETRY_DEFAULTS } from '../src/index.js';
+import { backoffDelay, parseRetryAfter } from '../src/internal.js';
 
 describe('backoffDelay', () => {
   it('doubles from 0.5 s up to the 8 s cap, with full jitter', () => {

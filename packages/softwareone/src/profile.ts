@@ -1,4 +1,4 @@
-import type { VendorProfile } from '@parley/runtime';
+import type { VendorProfile } from '@parley/runtime/internal';
 
 /** SoftwareOne's errors: RFC 9457 ProblemDetails, with the W3C `traceId` support asks for. */
 export const softwareOneProfile: VendorProfile = {

@@ -1,12 +1,12 @@
 import {
   createBirdClient,
-  getParticipant,
-  listParticipants,
-  updateParticipant,
+  getConversationParticipant,
+  listConversationParticipants,
+  updateConversationParticipant,
   type BirdClient,
   type BirdClientOptions,
   type Participant as BirdParticipant,
-  type UpdateParticipantBody,
+  type UpdateParticipant as UpdateParticipantBody,
 } from '@parley/bird';
 import { ParleyError } from '@parley/runtime';
 import { birdCapabilities } from '../capabilities/bird.js';
@@ -43,11 +43,11 @@ export const birdAdapter: Adapter<'bird', BirdClient, BirdClientOptions> = {
 
   async update(client, ref, changes, options) {
     const body: UpdateParticipantBody = { status: birdStatus.toVendor(changes.status!) as UpdateParticipantBody['status'] };
-    return normalizeBird(await updateParticipant.orThrow(client, { path: path(ref), body }, options), ref);
+    return normalizeBird(await updateConversationParticipant.orThrow(client, { path: path(ref), body }, options), ref);
   },
 
   async get(client, ref, options) {
-    return normalizeBird(await getParticipant.orThrow(client, { path: path(ref) }, options), ref);
+    return normalizeBird(await getConversationParticipant.orThrow(client, { path: path(ref) }, options), ref);
   },
 
   async *list(client, ref, pageSize = 100, options) {
@@ -56,7 +56,7 @@ export const birdAdapter: Adapter<'bird', BirdClient, BirdClientOptions> = {
     let seen = 0;
     for (let pageToken: string | undefined; ; ) {
       const query = { limit: pageSize, ...(pageToken ? { pageToken } : {}) };
-      const page = await listParticipants.orThrow(client, { path: conversation, query }, options);
+      const page = await listConversationParticipants.orThrow(client, { path: conversation, query }, options);
       const results = page.results ?? [];
       for (const result of results) yield normalizeBird(result, ref);
       seen += results.length;

@@ -1,8 +1,8 @@
 import {
   createSoftwareOneClient,
-  getParticipant,
-  listParticipants,
-  updateParticipant,
+  getChatParticipant,
+  listChatParticipants,
+  updateChatParticipant,
   type ChatParticipant,
   type ChatParticipantUpdate,
   type SoftwareOneClient,
@@ -40,18 +40,18 @@ export const softwareOneAdapter: Adapter<'softwareone', SoftwareOneClient, Softw
     if (changes.status) body.status = softwareOneStatus.toVendor(changes.status) as ChatParticipantUpdate['status'];
     if (changes.muted !== undefined) body.muted = changes.muted;
     if (changes.lastReadMessageId) body.lastReadMessage = { id: changes.lastReadMessageId };
-    const raw = await updateParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId }, body }, options);
+    const raw = await updateChatParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId }, body }, options);
     return normalizeSoftwareOne(raw, ref);
   },
 
   async get(client, ref, options) {
-    const raw = await getParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId } }, options);
+    const raw = await getChatParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId } }, options);
     return normalizeSoftwareOne(raw, ref);
   },
 
   async *list(client, ref, pageSize = 100, options) {
     for (let offset = 0; ; ) {
-      const page = await listParticipants.orThrow(client, { path: { chatId: ref.chatId }, query: { offset, limit: pageSize } }, options);
+      const page = await listChatParticipants.orThrow(client, { path: { chatId: ref.chatId }, query: { offset, limit: pageSize } }, options);
       const items = page.data ?? [];
       for (const item of items) yield normalizeSoftwareOne(item, ref);
       offset += items.length;

@@ -1,0 +1,136 @@
+// Renders a vendor package's generated TypeScript (next to openapi-typescript's `openapi.ts`) from
+// its spec: one function per operation, type aliases, and the client factory. Pure: spec and
+// registry entry in, file contents out, so a snapshot test can show exactly what it emits.
+import { doc, isIdentifier, literal, pascal } from './names.mjs';
+import { operationsOf, resolve } from './spec.mjs';
+
+const banner = (vendor) => `// Generated from specs/${vendor.id}/openapi.yaml by tools/codegen. Do not edit.\n`;
+const MEDIA = '`${string}/${string}`';
+
+/** `export type X = components['schemas']['X']` for each schema; a name JavaScript already uses (`Error`) gets the vendor's name first. */
+export function schemaAliases(spec, vendor) {
+  return Object.keys(spec.components?.schemas ?? {}).map((schema) => {
+    if (!isIdentifier(schema)) throw new Error(`codegen: schema ${schema} is not a TypeScript identifier`);
+    return { schema, alias: schema in globalThis ? `${vendor.name}${schema}` : schema };
+  });
+}
+
+export function renderSchemas(spec, vendor) {
+  const lines = schemaAliases(spec, vendor).map(({ schema, alias }) => {
+    const description = resolve(spec, spec.components.schemas[schema]).description?.split('\n\n')[0];
+    return `${doc([description])}export type ${alias} = components['schemas'][${literal(schema)}];`;
+  });
+  return `${banner(vendor)}import type { components } from './openapi.js';\n\n${lines.join('\n')}\n`;
+}
+
+export function renderOperations(spec, vendor) {
+  const taken = new Set(schemaAliases(spec, vendor).map(({ alias }) => alias));
+  const blocks = operationsOf(spec).map((op) => {
+    const name = pascal(op.operationId);
+    const ref = `operations[${literal(op.operationId)}]`;
+    const types = [];
+    const alias = (suffix, type, comment) => {
+      const id = `${name}${suffix}`;
+      if (taken.has(id)) throw new Error(`codegen: ${id} would be declared twice; rename the schema or the operation`);
+      taken.add(id);
+      types.push(`${doc([comment])}export type ${id} = ${type};`);
+      return id;
+    };
+    const args = [];
+    if (op.path_) args.push(`path: ${alias('Path', `${ref}['parameters']['path']`, `Path parameters of \`${op.operationId}\`.`)}`);
+    if (op.query) args.push(`query${op.query.required ? '' : '?'}: ${alias('Query', `NonNullable<${ref}['parameters']['query']>`, `Query parameters of \`${op.operationId}\`.`)}`);
+    if (op.header) args.push(`header${op.header.required ? '' : '?'}: ${alias('Header', `NonNullable<${ref}['parameters']['header']>`, `Header parameters of \`${op.operationId}\`.`)}`);
+    if (op.body) {
+      const bodyType = `NonNullable<${ref}['requestBody']>['content'][${literal(op.body.mediaType)}]`;
+      args.push(`body${op.body.required ? '' : '?'}: ${alias('Body', bodyType, `Request body of \`${op.operationId}\` (${op.body.mediaType}).`)}`);
+    }
+    const argsType = args.length ? `{ ${args.join('; ')} }` : 'Record<never, never>';
+    const argsName = alias('Args', argsType, `What \`${op.operationId}\` takes after the client.`);
+    const result = alias('Result', `FetchResponse<${ref}, {}, ${MEDIA}>`, `What \`${op.operationId}\` resolves to: openapi-fetch's \`{ data, error, response }\`.`);
+    alias('Data', `DataOf<${result}>`, `The success body of \`${op.operationId}\`.`);
+    alias('Error', `ErrorBodyOf<${result}>`, `The vendor's error body of \`${op.operationId}\`.`);
+    const definition = [`operationId: ${literal(op.operationId)}`, `method: ${literal(op.method)}`, `path: ${literal(op.path)}`];
+    if (op.idempotent !== undefined) definition.push(`idempotent: ${Boolean(op.idempotent)}`);
+    const comment = doc([
+      `${op.summary ?? op.operationId}: \`${op.method.toUpperCase()} ${op.path}\`.`,
+      op.idempotent ? 'Idempotent (`x-parley-idempotent`), so retried like GET.' : undefined,
+      '',
+      `\`${op.operationId}(client, args, options?)\` resolves to \`{ data, error, response }\`; \`${op.operationId}.orThrow(…)\` to the success body, or throws a \`ParleyError\`.`,
+      op.deprecated ? '@deprecated The vendor deprecated this operation.' : undefined,
+    ]);
+    return `${types.join('\n')}\n${comment}export const ${op.operationId} = /* @__PURE__ */ defineOperation<${vendor.identifiers.client}, ${argsName}, ${result}>({\n  ${definition.join(',\n  ')},\n});`;
+  });
+  return `${banner(vendor)}import type { DataOf, ErrorBodyOf } from '@parley/runtime';
+import { defineOperation } from '@parley/runtime/internal';
+import type { FetchResponse } from 'openapi-fetch';
+import type { ${vendor.identifiers.client} } from './client.js';
+import type { operations } from './openapi.js';
+
+${blocks.join('\n\n')}
+`;
+}
+
+/** The spec's security schemes as the runtime's credential forms, in the order the spec prefers them. */
+export function credentialSchemes(spec) {
+  const schemes = spec.components?.securitySchemes ?? {};
+  const order = [...new Set([...(spec.security ?? []).flatMap((requirement) => Object.keys(requirement)), ...Object.keys(schemes)])];
+  return order.map((key) => {
+    const scheme = resolve(spec, schemes[key]);
+    const custom = scheme['x-parley-credential'] ?? {};
+    const description = scheme.description?.split('\n\n')[0].replace(/\s+/g, ' ').trim();
+    if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic') {
+      return { key, description, form: { kind: 'basic', username: custom.username ?? 'username', password: custom.password ?? 'password' } };
+    }
+    if ((scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') {
+      return { key, description, form: { kind: 'bearer', option: custom.option ?? 'token' } };
+    }
+    if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name.toLowerCase() === 'authorization' && custom.prefix) {
+      return { key, description, form: { kind: 'prefixed', option: custom.option ?? 'apiKey', prefix: custom.prefix } };
+    }
+    throw new Error(`codegen: security scheme ${key} (${scheme.type} ${scheme.scheme ?? scheme.in ?? ''}) is not supported; ` +
+      'an apiKey in Authorization needs `x-parley-credential: { prefix }`');
+  });
+}
+
+export function renderClient(spec, vendor) {
+  const { client, factory, constant, profile } = vendor.identifiers;
+  const servers = spec.servers ?? [];
+  if (!servers.length) throw new Error(`codegen: specs/${vendor.id}/openapi.yaml lists no servers; the first is the default baseUrl`);
+  const schemes = credentialSchemes(spec);
+  const optionsOf = (form) => (form.kind === 'basic' ? [form.username, form.password] : [form.option]);
+  const forms = schemes.map(({ form }) => `{ ${optionsOf(form).map((option) => `${option}: string`).join('; ')} }`);
+  const formDocs = schemes.map(({ form, description }) => `- \`{ ${optionsOf(form).join(', ')} }\`${description ? `: ${description}` : ''}`);
+  const serverList = servers.map((s) => `  { url: ${literal(s.url)}${s.description ? `, description: ${literal(s.description.trim())}` : ''} },`);
+  return `${banner(vendor)}import type { ClientOptions } from '@parley/runtime';
+import { defineClient } from '@parley/runtime/internal';
+import type { Client } from 'openapi-fetch';
+import { ${profile} } from '../profile.js';
+import type { paths } from './openapi.js';
+
+/** The servers the spec lists; the first is the default \`baseUrl\`. */
+export const ${constant}_SERVERS = [
+${serverList.join('\n')}
+] as const;
+${doc([servers[0].description?.trim()])}export const ${constant}_BASE_URL = ${literal(servers[0].url)};
+
+${doc([`The credentials the spec's security schemes accept${schemes.length > 1 ? ', one form or another' : ''}:`, ...formDocs])}export type ${vendor.name}Credentials = ${forms.join(' | ')};
+export type ${client}Options = ${vendor.name}Credentials & ClientOptions;
+/** The typed openapi-fetch client for ${vendor.docsTitle}. */
+export type ${client} = Client<paths>;
+
+/** A ${vendor.displayName} client: credentials on every request, \`${constant}_BASE_URL\` unless \`baseUrl\` says otherwise. */
+export const ${factory} = /* @__PURE__ */ defineClient<paths, ${client}Options>({
+  profile: ${profile},
+  baseUrl: ${constant}_BASE_URL,
+  credentials: ${JSON.stringify(schemes.map(({ form }) => form))},
+});
+`;
+}
+
+export function renderIndex(vendor) {
+  return `${banner(vendor)}export * from './client.js';
+export * from './operations.js';
+export * from './schemas.js';
+export type { components, operations, paths } from './openapi.js';
+`;
+}
