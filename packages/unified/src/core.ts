@@ -1,51 +1,41 @@
-import type { BirdClient, BirdClientOptions } from '@parley/bird';
-import type { NexudusClient, NexudusClientOptions } from '@parley/nexudus';
 import { ParleyError, type CallOptions } from '@parley/runtime';
-import type { SoftwareOneClient, SoftwareOneClientOptions } from '@parley/softwareone';
-import type { Adapter } from './adapters/adapter.js';
+import type { AnyAdapter } from './adapters/adapter.js';
 import { describeCapabilities, type Capabilities } from './capabilities/describe.js';
-import type { ListInput, Participant, ParticipantRef, Provider, UpdateInput } from './model.js';
-import { checkChanges, checkChatRef, checkPageSize, checkParticipantRef, checkProvider } from './validate.js';
-
-export interface ParleyConfig {
-  softwareone?: SoftwareOneClientOptions;
-  /** `workspaceId` is the default for calls that do not name one. */
-  bird?: BirdClientOptions & { workspaceId?: string };
-  nexudus?: NexudusClientOptions;
-}
-
-/** The typed vendor client behind each provider, for what the unified API does not cover. */
-export interface VendorClients {
-  softwareone: SoftwareOneClient;
-  bird: BirdClient;
-  nexudus: NexudusClient;
-}
-
-/** Any provider's adapter. */
-export type AnyAdapter = { [P in Provider]: Adapter<P, VendorClients[P], NonNullable<ParleyConfig[P]>> }[Provider];
+import type {
+  AdapterFor,
+  ClientsFor,
+  ConfigFor,
+  ListInputFor,
+  ParticipantFor,
+  ParticipantRefFor,
+  ProviderOf,
+  UpdateInputFor,
+} from './types.js';
+import { checkChanges, checkChatRef, checkPageSize, checkParticipantRef, checkProvider, splitScope } from './validate.js';
 
 /**
  * One participants API over the given adapters, configured for the providers in `config`. Only
  * the adapters passed in are bundled: `createParleyWith([birdAdapter], { bird })` leaves the other
- * vendors' clients out of an application's bundle. Every input is checked before anything is
- * sent; errors are the runtime's `ParleyError`, with `provider` set.
+ * vendors' clients out of an application's bundle, and its types know only Bird. Every input is
+ * checked before anything is sent; errors are the runtime's `ParleyError`, with `provider` set.
  */
-export function createParleyWith(adapters: readonly AnyAdapter[], config: ParleyConfig = {}) {
-  const { workspaceId: birdWorkspace, ...birdOptions } = config.bird ?? {};
-  const available = new Map<Provider, AnyAdapter>(adapters.map((adapter) => [adapter.provider, adapter]));
-  const clients = new Map<Provider, unknown>();
-  for (const [provider, adapter] of available) {
-    const options = provider === 'bird' ? (config.bird ? birdOptions : undefined) : config[provider];
-    if (options) clients.set(provider, (adapter.createClient as (options: unknown) => unknown)(options));
+export function createParleyWith<const As extends readonly AnyAdapter[]>(adapters: As, config: ConfigFor<As[number]> = {}) {
+  type A = As[number];
+  type P = ProviderOf<A>;
+  const available = new Map<string, AnyAdapter>(adapters.map((adapter) => [adapter.provider, adapter]));
+  const settings = config as Record<string, Record<string, unknown> | undefined>;
+  const defaults = new Map<string, Record<string, unknown>>();
+  const clients = new Map<string, unknown>();
+  for (const [provider, options] of Object.entries(settings)) {
+    if (!options) continue;
+    const adapter = adapterFor(provider); // configured but not bundled: say so now
+    const { scope, clientOptions } = splitScope(adapter, options);
+    defaults.set(provider, scope);
+    clients.set(provider, adapter.createClient(clientOptions));
   }
-  for (const provider of Object.keys(config) as Provider[]) {
-    if (config[provider] && !available.has(provider)) adapterFor(provider); // configured but not bundled: say so now
-  }
-  if (config.bird && birdWorkspace !== undefined) {
-    checkChatRef({ provider: 'bird', chatId: '00000000-0000-0000-0000-000000000000', workspaceId: birdWorkspace }, ['provider', 'chatId', 'workspaceId']);
-  }
+  const defaultsOf = (provider: string) => defaults.get(provider) ?? {};
 
-  function adapterFor<P extends Provider>(provider: P): Adapter<P, VendorClients[P], unknown> {
+  function adapterFor(provider: string): AnyAdapter {
     const adapter = available.get(provider);
     if (!adapter) {
       throw new ParleyError('invalid_input', `${provider} is not available: pass its adapter to createParleyWith, or use createParley`, {
@@ -53,57 +43,53 @@ export function createParleyWith(adapters: readonly AnyAdapter[], config: Parley
         field: 'provider',
       });
     }
-    return adapter as unknown as Adapter<P, VendorClients[P], unknown>;
+    return adapter;
   }
-  function clientFor<P extends Provider>(provider: P): VendorClients[P] {
-    const adapter = adapterFor(provider);
-    const client = clients.get(provider);
+  function clientFor(adapter: AnyAdapter): unknown {
+    const client = clients.get(adapter.provider);
     if (!client) {
-      throw new ParleyError('invalid_input', `${provider} is not configured; configure it with ${adapter.howToConfigure}`, {
-        provider,
+      throw new ParleyError('invalid_input', `${adapter.provider} is not configured; configure it with ${adapter.howToConfigure}`, {
+        provider: adapter.provider,
         field: 'provider',
       });
     }
-    return client as VendorClients[P];
+    return client;
   }
+  const lookup = (provider: unknown) => available.get(checkProvider(provider, [...available.keys()]))!;
 
   return {
     participants: {
       /** Changes a participant; what a provider cannot change fails with `unsupported` before any request. */
-      async update<P extends Provider>(input: UpdateInput<P>, options?: CallOptions): Promise<Participant<P>> {
-        const ref = checkParticipantRef(input, ['provider', 'chatId', 'participantId', 'workspaceId', 'set'], birdWorkspace);
-        const provider = ref.provider as P;
-        const adapter = adapterFor(provider);
-        const changes = checkChanges(provider, ref.set, describeCapabilities(adapter.capabilities).set);
-        return adapter.update(clientFor(provider), ref, changes, options);
+      async update<Q extends P>(input: { provider: Q } & UpdateInputFor<AdapterFor<A, Q>>, options?: CallOptions): Promise<ParticipantFor<AdapterFor<A, Q>>> {
+        const { adapter, ref, input: checked } = checkParticipantRef(available, input, ['participantId', 'set'], defaultsOf);
+        const changes = checkChanges(adapter.provider, checked.set, describeCapabilities(adapter.capabilities).set);
+        return adapter.update(clientFor(adapter), ref, changes, options) as Promise<ParticipantFor<AdapterFor<A, Q>>>;
       },
 
-      async get<P extends Provider>(input: ParticipantRef<P>, options?: CallOptions): Promise<Participant<P>> {
-        const ref = checkParticipantRef(input, ['provider', 'chatId', 'participantId', 'workspaceId'], birdWorkspace);
-        const provider = ref.provider as P;
-        return adapterFor(provider).get(clientFor(provider), ref, options);
+      async get<Q extends P>(input: { provider: Q } & ParticipantRefFor<AdapterFor<A, Q>>, options?: CallOptions): Promise<ParticipantFor<AdapterFor<A, Q>>> {
+        const { adapter, ref } = checkParticipantRef(available, input, ['participantId'], defaultsOf);
+        return adapter.get(clientFor(adapter), ref, options) as Promise<ParticipantFor<AdapterFor<A, Q>>>;
       },
 
       /** Every participant of a chat, fetching pages as the iteration needs them. */
-      list<P extends Provider>(input: ListInput<P>, options?: CallOptions): AsyncIterable<Participant<P>> {
-        const ref = checkChatRef(input, ['provider', 'chatId', 'workspaceId', 'pageSize'], birdWorkspace);
-        const pageSize = checkPageSize(ref.provider, ref.pageSize);
-        const provider = ref.provider as P;
-        const client = clientFor(provider);
-        return { [Symbol.asyncIterator]: () => adapterFor(provider).list(client, ref, pageSize, options) };
+      list<Q extends P>(input: { provider: Q } & ListInputFor<AdapterFor<A, Q>>, options?: CallOptions): AsyncIterable<ParticipantFor<AdapterFor<A, Q>>> {
+        const { adapter, ref, input: checked } = checkChatRef(available, input, ['pageSize'], defaultsOf);
+        const pageSize = checkPageSize(adapter.provider, checked.pageSize);
+        const client = clientFor(adapter);
+        return { [Symbol.asyncIterator]: () => adapter.list(client, ref, pageSize, options) as AsyncIterator<ParticipantFor<AdapterFor<A, Q>>> };
       },
     },
 
     /** What a provider supports; needs no credentials. */
-    capabilities(provider: Provider): Capabilities {
-      return describeCapabilities(adapterFor(checkProvider(provider)).capabilities);
+    capabilities(provider: P): Capabilities {
+      return describeCapabilities(lookup(provider).capabilities);
     },
 
     /** The typed vendor client of a configured provider. */
-    vendor<P extends Provider>(provider: P): VendorClients[P] {
-      return clientFor(checkProvider(provider) as P);
+    vendor<Q extends P>(provider: Q): ClientsFor<A>[Q] {
+      return clientFor(lookup(provider)) as ClientsFor<A>[Q];
     },
   };
 }
 
-export type Parley = ReturnType<typeof createParleyWith>;
+export type Parley<As extends readonly AnyAdapter[]> = ReturnType<typeof createParleyWith<As>>;

@@ -1,9 +1,8 @@
-import { birdAdapter } from './adapters/bird.js';
-import { nexudusAdapter } from './adapters/nexudus.js';
-import { softwareOneAdapter } from './adapters/softwareone.js';
-import { createParleyWith, type Parley, type ParleyConfig } from './core.js';
+import { createParleyWith } from './core.js';
+import { ADAPTERS } from './generated/adapters.js';
+import type { ParleyConfig } from './all.js';
 
-/** One participants API over all three providers; configure the ones you use. */
-export function createParley(config: ParleyConfig = {}): Parley {
-  return createParleyWith([softwareOneAdapter, birdAdapter, nexudusAdapter], config);
+/** One participants API over every provider; configure the ones you use. */
+export function createParley(config: ParleyConfig = {}) {
+  return createParleyWith(ADAPTERS, config);
 }

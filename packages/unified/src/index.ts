@@ -1,9 +1,11 @@
 export { createParley } from './create-parley.js';
-export { createParleyWith, type AnyAdapter, type Parley, type ParleyConfig, type VendorClients } from './core.js';
-export { softwareOneAdapter } from './adapters/softwareone.js';
-export { birdAdapter } from './adapters/bird.js';
-export { nexudusAdapter } from './adapters/nexudus.js';
-export type { Adapter } from './adapters/adapter.js';
+export { createParleyWith, type Parley } from './core.js';
+export { ADAPTERS, PROVIDERS } from './generated/adapters.js';
+export * from './generated/adapter-exports.js';
+export type { Adapter, AnyAdapter, ChatRef, CheckedRef, ScopeField } from './adapters/adapter.js';
+export { explained, positiveInteger, text, uuid, type IdFormat } from './id-formats.js';
 export { capabilities, CAPABILITIES, describeCapabilities, type Capabilities, type ProviderCapabilities } from './capabilities/index.js';
 export { mappingTable, renderMappingTable } from './mapping-table.js';
 export * from './model.js';
+export type * from './types.js';
+export type * from './all.js';

@@ -1,9 +1,10 @@
-import { CAPABILITIES } from './capabilities/index.js';
-import { PARTICIPANT_STATUSES, PROVIDERS } from './model.js';
+import type { ProviderCapabilities } from './capabilities/types.js';
+import { ADAPTERS } from './generated/adapters.js';
+import { PARTICIPANT_STATUSES } from './model.js';
 
 /** The unified ↔ vendor mapping as rows of cells (Markdown inline code in backticks). */
 export function mappingTable(): { header: string[]; rows: string[][] } {
-  const providers = PROVIDERS.map((p) => CAPABILITIES[p]);
+  const providers: readonly ProviderCapabilities[] = ADAPTERS.map((adapter) => adapter.capabilities);
   const none = '—';
   const rows: string[][] = [
     ['chatId', ...providers.map((c) => c.chatId)],

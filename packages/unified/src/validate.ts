@@ -1,18 +1,8 @@
 import { ParleyError } from '@parley/runtime';
+import type { AnyAdapter, ChatRef, CheckedRef } from './adapters/adapter.js';
 import type { Capabilities } from './capabilities/describe.js';
-import { CHANGE_FIELDS, PARTICIPANT_STATUSES, PROVIDERS, type ParticipantChanges, type Provider } from './model.js';
-
-/** A reference after validation: ids as strings, Bird's workspace resolved. */
-export interface ChatRef {
-  provider: Provider;
-  chatId: string;
-  workspaceId?: string;
-}
-export interface CheckedRef extends ChatRef {
-  participantId: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { IdFormat } from './id-formats.js';
+import { CHANGE_FIELDS, PARTICIPANT_STATUSES, type ParticipantChanges } from './model.js';
 
 function invalid(provider: string | undefined, field: string, message: string): ParleyError {
   return new ParleyError('invalid_input', `${provider ? `${provider}: ` : ''}\`${field}\` ${message}`, {
@@ -28,72 +18,85 @@ function shown(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
-export function checkProvider(value: unknown): Provider {
-  if (typeof value !== 'string' || !(PROVIDERS as readonly string[]).includes(value)) {
-    throw invalid(undefined, 'provider', `must be one of ${PROVIDERS.join(', ')}; got ${shown(value)}`);
-  }
-  return value as Provider;
-}
-
-function checkObject(provider: Provider | undefined, field: string, value: unknown): Record<string, unknown> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid(provider, field, `must be an object; got ${shown(value)}`);
-  return value as Record<string, unknown>;
-}
-
-/** An id in the form its provider uses. */
-function checkId(provider: Provider, field: string, value: unknown): string {
-  if (provider === 'nexudus') {
-    const text = typeof value === 'number' ? String(value) : value;
-    if (typeof text !== 'string' || !/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(Number(text))) {
-      throw invalid(provider, field, `must be a positive integer (Nexudus ids are integers); got ${shown(value)}`);
-    }
-    return text;
-  }
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw invalid(provider, field, `must be a non-empty string; got ${shown(value)}`);
-  }
-  if (provider === 'bird' && field === 'chatId' && !UUID.test(value)) {
-    throw invalid(provider, field, `must be a uuid (Bird conversation ids are uuids); got ${shown(value)}`);
+export function checkProvider(value: unknown, providers: readonly string[]): string {
+  if (typeof value !== 'string' || !providers.includes(value)) {
+    // createParleyWith knows only the adapters it was given; createParley has them all.
+    throw invalid(undefined, 'provider', `must be one of ${providers.join(', ')}; got ${shown(value)} (a provider is available when its adapter is passed to createParleyWith)`);
   }
   return value;
 }
 
-function checkWorkspace(provider: Provider, value: unknown, fallback: string | undefined): string | undefined {
-  if (provider !== 'bird') {
-    if (value !== undefined) throw invalid(provider, 'workspaceId', 'applies to bird only');
-    return undefined;
-  }
-  const workspaceId = value ?? fallback;
-  if (workspaceId === undefined) {
-    throw invalid(provider, 'workspaceId', 'is required: pass it in the call or as createParley({ bird: { workspaceId } })');
-  }
-  if (typeof workspaceId !== 'string' || !UUID.test(workspaceId)) {
-    throw invalid(provider, 'workspaceId', `must be a uuid; got ${shown(workspaceId)}`);
-  }
-  return workspaceId;
+function checkObject(provider: string | undefined, field: string, value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid(provider, field, `must be an object; got ${shown(value)}`);
+  return value as Record<string, unknown>;
 }
 
-function checkKeys(provider: Provider | undefined, input: Record<string, unknown>, allowed: readonly string[], prefix = '') {
+/** A value in the form `format` describes. */
+export function checkId(provider: string, field: string, format: IdFormat<unknown>, value: unknown): string {
+  const id = format.parse(value);
+  if (id === undefined) throw invalid(provider, field, `must be ${format.expected}; got ${shown(value)}`);
+  return id;
+}
+
+function checkKeys(provider: string | undefined, input: Record<string, unknown>, allowed: readonly string[], prefix = '') {
   for (const key of Object.keys(input)) {
     if (!allowed.includes(key)) throw invalid(provider, `${prefix}${key}`, `is not a known field; known: ${allowed.join(', ')}`);
   }
 }
 
-export function checkChatRef(input: unknown, allowed: readonly string[], birdWorkspace?: string): ChatRef & Record<string, unknown> {
-  const object = checkObject(undefined, 'input', input);
-  const provider = checkProvider(object.provider);
-  checkKeys(provider, object, allowed);
-  const workspaceId = checkWorkspace(provider, object.workspaceId, birdWorkspace);
-  return { ...object, provider, chatId: checkId(provider, 'chatId', object.chatId), ...(workspaceId ? { workspaceId } : {}) };
+/** The adapter's scope fields, each from the call or else the configured default. */
+export function checkScope(adapter: AnyAdapter, input: Record<string, unknown>, defaults: Readonly<Record<string, unknown>>) {
+  const scope: Record<string, string> = {};
+  for (const [field, { format, required }] of Object.entries(adapter.scope ?? {})) {
+    const value = input[field] ?? defaults[field];
+    if (value === undefined) {
+      if (!required) continue;
+      throw invalid(adapter.provider, field, `is required: pass it in the call or as createParley({ ${adapter.provider}: { ${field} } })`);
+    }
+    scope[field] = checkId(adapter.provider, field, format, value);
+  }
+  return scope;
 }
 
-export function checkParticipantRef(input: unknown, allowed: readonly string[], birdWorkspace?: string): CheckedRef & Record<string, unknown> {
-  const ref = checkChatRef(input, allowed, birdWorkspace);
-  return { ...ref, participantId: checkId(ref.provider, 'participantId', ref.participantId) };
+/**
+ * A provider's config split into the defaults of its scope fields (checked now, not at the first
+ * call) and the options of its client factory.
+ */
+export function splitScope(adapter: AnyAdapter, options: Record<string, unknown>) {
+  const fields = Object.keys(adapter.scope ?? {});
+  const scope: Record<string, string> = {};
+  for (const field of fields) {
+    if (options[field] !== undefined) scope[field] = checkId(adapter.provider, field, adapter.scope![field]!.format, options[field]);
+  }
+  const clientOptions = Object.fromEntries(Object.entries(options).filter(([key]) => !fields.includes(key)));
+  return { scope, clientOptions };
+}
+
+/** What every reference has, before the provider's own scope fields. */
+const REF_FIELDS = ['provider', 'chatId'];
+
+/** Checks a chat reference against its provider's adapter; `extra` names the other fields the call takes. */
+export function checkChatRef(
+  adapters: ReadonlyMap<string, AnyAdapter>,
+  input: unknown,
+  extra: readonly string[],
+  defaults: (provider: string) => Readonly<Record<string, unknown>>,
+): { adapter: AnyAdapter; ref: ChatRef; input: Record<string, unknown> } {
+  const object = checkObject(undefined, 'input', input);
+  const provider = checkProvider(object.provider, [...adapters.keys()]);
+  const adapter = adapters.get(provider)!;
+  checkKeys(provider, object, [...REF_FIELDS, ...Object.keys(adapter.scope ?? {}), ...extra]);
+  const scope = checkScope(adapter, object, defaults(provider));
+  return { adapter, ref: { provider, chatId: checkId(provider, 'chatId', adapter.ids.chatId, object.chatId), scope }, input: object };
+}
+
+export function checkParticipantRef(...args: Parameters<typeof checkChatRef>): { adapter: AnyAdapter; ref: CheckedRef; input: Record<string, unknown> } {
+  const { adapter, ref, input } = checkChatRef(...args);
+  return { adapter, ref: { ...ref, participantId: checkId(ref.provider, 'participantId', adapter.ids.participantId, input.participantId) }, input };
 }
 
 /** Checks `set`: types first (`invalid_input`), then what the provider supports (`unsupported`). */
-export function checkChanges(provider: Provider, value: unknown, supported: Capabilities['set']): ParticipantChanges {
+export function checkChanges(provider: string, value: unknown, supported: Capabilities['set']): ParticipantChanges {
   const set = checkObject(provider, 'set', value);
   checkKeys(provider, set, CHANGE_FIELDS, 'set.');
   const defined = Object.entries(set).filter(([, v]) => v !== undefined);
@@ -121,7 +124,7 @@ export function checkChanges(provider: Provider, value: unknown, supported: Capa
 }
 
 /** `pageSize`, when given: an integer from 1 to 100. */
-export function checkPageSize(provider: Provider, value: unknown): number | undefined {
+export function checkPageSize(provider: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100) {
     throw invalid(provider, 'pageSize', `must be an integer from 1 to 100; got ${shown(value)}`);

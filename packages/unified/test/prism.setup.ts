@@ -3,13 +3,13 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    prismUrls: Record<'softwareone' | 'bird' | 'nexudus', string>;
+    prismUrls: Record<string, string>;
   }
 }
 
-/** All three vendor mocks on ephemeral loopback ports for the run. */
+/** Every registered vendor's mock on ephemeral loopback ports for the run. */
 export default async function setup(project: TestProject) {
   const mocks = await startMocks();
-  project.provide('prismUrls', mocks.urls as Record<'softwareone' | 'bird' | 'nexudus', string>);
+  project.provide('prismUrls', mocks.urls as Record<string, string>);
   return () => mocks.stop();
 }

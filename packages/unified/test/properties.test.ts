@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { birdStatus } from '../src/adapters/bird.js';
 import { nexudusMemberStatus, nexudusUpdateBody } from '../src/adapters/nexudus.js';
 import { softwareOneStatus } from '../src/adapters/softwareone.js';
-import { capabilities, PARTICIPANT_STATUSES, PROVIDERS, type ParticipantStatus } from '../src/index.js';
+import { ADAPTERS, capabilities, PARTICIPANT_STATUSES, PROVIDERS, type ParticipantStatus } from '../src/index.js';
 import { checkChanges, checkParticipantRef } from '../src/validate.js';
+
+const adapters = new Map(ADAPTERS.map((adapter) => [adapter.provider as string, adapter]));
+const noDefaults = () => ({});
 
 const status = fc.constantFrom(...PARTICIPANT_STATUSES);
 
@@ -78,7 +81,8 @@ describe('input validation', () => {
     fc.assert(
       fc.property(fc.constantFrom('softwareone', 'bird'), notString, (provider, id) => {
         const chatId = provider === 'bird' ? '67e4d358-ca94-421e-98b7-448860df9d33' : 'CHT-1';
-        const attempt = () => checkParticipantRef({ provider, chatId, participantId: id, workspaceId: provider === 'bird' ? '67e4d358-ca94-421e-98b7-448860df9d33' : undefined }, ['provider', 'chatId', 'participantId', 'workspaceId']);
+        const input = { provider, chatId, participantId: id, ...(provider === 'bird' ? { workspaceId: '67e4d358-ca94-421e-98b7-448860df9d33' } : {}) };
+        const attempt = () => checkParticipantRef(adapters, input, ['participantId'], noDefaults);
         expect(attempt).toThrow(ParleyError);
         expect(attempt).toThrow('`participantId`');
       }),
@@ -89,8 +93,8 @@ describe('input validation', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer(), fc.double(), fc.string(), fc.maxSafeNat().map(String)), (id) => {
         const valid = /^[1-9]\d*$/.test(String(id)) && Number.isSafeInteger(Number(id)) && (typeof id === 'string' || Number.isInteger(id));
-        const attempt = () => checkParticipantRef({ provider: 'nexudus', chatId: 1, participantId: id }, ['provider', 'chatId', 'participantId']);
-        if (valid) expect(attempt().participantId).toBe(String(id));
+        const attempt = () => checkParticipantRef(adapters, { provider: 'nexudus', chatId: 1, participantId: id }, ['participantId'], noDefaults);
+        if (valid) expect(attempt().ref.participantId).toBe(String(id));
         else expect(attempt).toThrow('`participantId`');
       }),
     );

@@ -68,7 +68,7 @@ describe.each(cases)('$provider scenarios through the unified API', (c) => {
 describe('scenarios through the vendor clients', () => {
   it('picks a named example', async () => {
     const { parley } = parleyWithSpy();
-    const contact = await bird.getParticipant.orThrow(parley.vendor('bird'), {
+    const contact = await bird.getConversationParticipant.orThrow(parley.vendor('bird'), {
       path: { workspaceId: WORKSPACE, conversationId: CONVERSATION, conversationParticipantId: 'x' },
     }, { headers: { Prefer: 'example=invitedContact' } });
     expect(contact).toMatchObject({ type: 'contact', status: 'invited' });
@@ -77,7 +77,7 @@ describe('scenarios through the vendor clients', () => {
   it('forces errors per call', async () => {
     const { parley } = parleyWithSpy();
     const swo = await caught(
-      softwareone.updateParticipant.orThrow(parley.vendor('softwareone'), { path: { chatId: 'CHT-1', id: 'CPT-1' }, body: { muted: true } }, forced(409)),
+      softwareone.updateChatParticipant.orThrow(parley.vendor('softwareone'), { path: { chatId: 'CHT-1', id: 'CPT-1' }, body: { muted: true } }, forced(409)),
     );
     expect(swo).toMatchObject({ code: 'conflict', status: 409, body: { title: 'Conflict' } });
     const throttled = await caught(nexudus.listChatRooms.orThrow(parley.vendor('nexudus'), {}, forced(409)));

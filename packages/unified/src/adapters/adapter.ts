@@ -1,20 +1,48 @@
 import type { CallOptions } from '@parley/runtime';
 import type { ProviderCapabilities } from '../capabilities/types.js';
-import type { ParticipantChanges, Participant, Provider } from '../model.js';
-import type { ChatRef, CheckedRef } from '../validate.js';
+import type { IdFormat } from '../id-formats.js';
+import type { ParticipantChanges, ParticipantOf } from '../model.js';
 
-/** One provider behind the unified API. Inputs arrive validated; outputs are normalized. */
-export interface Adapter<P extends Provider, Client, Config> {
+/** A reference after validation: ids as the vendor takes them, scope fields resolved. */
+export interface ChatRef {
+  provider: string;
+  chatId: string;
+  /** The provider's scope fields (Bird's `workspaceId`), from the call or the configured default. */
+  scope: Readonly<Record<string, string>>;
+}
+export interface CheckedRef extends ChatRef {
+  participantId: string;
+}
+
+/** A field that narrows where a chat lives (Bird's workspace): given per call, or as a default in the provider's config. */
+export interface ScopeField {
+  format: IdFormat;
+  /** Refused when neither the call nor the config gives it. */
+  required: boolean;
+}
+
+/**
+ * One provider behind the unified API: everything the vendor-agnostic core needs to know about it.
+ * Inputs arrive validated against `ids`, `scope` and `capabilities`; outputs are normalized.
+ */
+export interface Adapter<P extends string, Client, Options, Raw> {
   provider: P;
-  /** What it supports: decides `unsupported`, and renders the docs. */
+  /** What it supports: decides `unsupported`, types `set`, and renders the docs. */
   capabilities: ProviderCapabilities;
+  /** The form of its chat and participant ids. */
+  ids: { chatId: IdFormat<unknown>; participantId: IdFormat<unknown> };
+  scope?: Readonly<Record<string, ScopeField>>;
   /** How to configure it, for the error when it is not. */
   howToConfigure: string;
-  createClient(config: Config): Client;
-  update(client: Client, ref: CheckedRef, changes: ParticipantChanges, options?: CallOptions): Promise<Participant<P>>;
-  get(client: Client, ref: CheckedRef, options?: CallOptions): Promise<Participant<P>>;
-  list(client: Client, ref: ChatRef, pageSize: number | undefined, options?: CallOptions): AsyncGenerator<Participant<P>>;
+  createClient(options: Options): Client;
+  update(client: Client, ref: CheckedRef, changes: ParticipantChanges, options?: CallOptions): Promise<ParticipantOf<P, Raw>>;
+  get(client: Client, ref: CheckedRef, options?: CallOptions): Promise<ParticipantOf<P, Raw>>;
+  list(client: Client, ref: ChatRef, pageSize: number | undefined, options?: CallOptions): AsyncGenerator<ParticipantOf<P, Raw>>;
 }
+
+/** Any provider's adapter. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAdapter = Adapter<string, any, any, any>;
 
 /** Drops undefined members, so a normalized participant has only what the vendor sent. */
 export function compact<T extends object>(value: T): T {

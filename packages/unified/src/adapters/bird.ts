@@ -10,14 +10,14 @@ import {
 } from '@parley/bird';
 import { ParleyError } from '@parley/runtime';
 import { birdCapabilities } from '../capabilities/bird.js';
-import type { Participant } from '../model.js';
+import { explained, text, uuid } from '../id-formats.js';
+import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
-import type { ChatRef, CheckedRef } from '../validate.js';
-import { compact, nonEmpty, type Adapter } from './adapter.js';
+import { compact, nonEmpty, type Adapter, type ChatRef, type CheckedRef } from './adapter.js';
 
 export const birdStatus = statusMapping(birdCapabilities);
 
-export function normalizeBird(raw: BirdParticipant, ref: ChatRef): Participant<'bird'> {
+export function normalizeBird(raw: BirdParticipant, ref: Pick<ChatRef, 'chatId'>): ParticipantOf<'bird', BirdParticipant> {
   return compact({
     provider: 'bird' as const,
     id: raw.id,
@@ -30,14 +30,17 @@ export function normalizeBird(raw: BirdParticipant, ref: ChatRef): Participant<'
 }
 
 const path = (ref: CheckedRef) => ({
-  workspaceId: ref.workspaceId ?? '',
+  workspaceId: ref.scope.workspaceId!,
   conversationId: ref.chatId,
   conversationParticipantId: ref.participantId,
 });
 
-export const birdAdapter: Adapter<'bird', BirdClient, BirdClientOptions> = {
+export const birdAdapter = {
   provider: 'bird',
   capabilities: birdCapabilities,
+  ids: { chatId: explained(uuid, 'Bird conversation ids are uuids'), participantId: text },
+  // Every Bird path names a workspace; most applications use one, so it can be configured once.
+  scope: { workspaceId: { format: uuid, required: true } },
   howToConfigure: 'createParley({ bird: { accessKey, workspaceId } })',
   createClient: createBirdClient,
 
@@ -51,7 +54,7 @@ export const birdAdapter: Adapter<'bird', BirdClient, BirdClientOptions> = {
   },
 
   async *list(client, ref, pageSize = 100, options) {
-    const conversation = { workspaceId: ref.workspaceId ?? '', conversationId: ref.chatId };
+    const conversation = { workspaceId: ref.scope.workspaceId!, conversationId: ref.chatId };
     const tokens = new Set<string>();
     let seen = 0;
     for (let pageToken: string | undefined; ; ) {
@@ -73,4 +76,4 @@ export const birdAdapter: Adapter<'bird', BirdClient, BirdClientOptions> = {
       pageToken = next;
     }
   },
-};
+} satisfies Adapter<'bird', BirdClient, BirdClientOptions, BirdParticipant>;

@@ -4,13 +4,23 @@ import {
   updateChatRoom,
   type ChatRoom,
   type ChatRoomUpdate,
+  type CommandResult,
   type NexudusClient,
   type NexudusClientOptions,
 } from '@parley/nexudus';
 import { ParleyError, type CallOptions } from '@parley/runtime';
 import { nexudusCapabilities } from '../capabilities/nexudus.js';
-import type { ParticipantStatus, Participant } from '../model.js';
+import { explained, positiveInteger } from '../id-formats.js';
+import type { ParticipantOf, ParticipantStatus } from '../model.js';
 import type { Adapter } from './adapter.js';
+
+/** Nexudus has no participant resource: a participant is a user id in a chat room's `Users`. */
+export interface NexudusParticipantRaw {
+  /** The room as read before any change. */
+  room: ChatRoom;
+  /** The envelope of the update, for `participants.update`. */
+  result?: CommandResult;
+}
 
 /** The membership change for a status: `AddedUsers`/`RemovedUsers`, never `Users`, which replaces the list. */
 export function nexudusMembershipChange(status: ParticipantStatus, userId: number): Pick<ChatRoomUpdate, 'AddedUsers' | 'RemovedUsers'> {
@@ -36,7 +46,7 @@ export function nexudusUpdateBody(room: ChatRoom, roomId: number, status: Partic
   return { Id: roomId, BusinessId: room.BusinessId, ...keep, ...nexudusMembershipChange(status, userId) };
 }
 
-function member(room: ChatRoom, chatId: string, userId: string): Participant<'nexudus'> {
+function member(room: ChatRoom, chatId: string, userId: string): ParticipantOf<'nexudus', NexudusParticipantRaw> {
   return { provider: 'nexudus', id: userId, chatId, status: 'active', raw: { room } };
 }
 
@@ -44,9 +54,12 @@ function readRoom(client: NexudusClient, chatId: string, options?: CallOptions) 
   return getChatRoom.orThrow(client, { path: { id: Number(chatId) } }, options);
 }
 
-export const nexudusAdapter: Adapter<'nexudus', NexudusClient, NexudusClientOptions> = {
+const integerId = explained(positiveInteger, 'Nexudus ids are integers');
+
+export const nexudusAdapter = {
   provider: 'nexudus',
   capabilities: nexudusCapabilities,
+  ids: { chatId: integerId, participantId: integerId },
   howToConfigure: 'createParley({ nexudus: { token } }) or createParley({ nexudus: { username, password } })',
   createClient: createNexudusClient,
 
@@ -55,7 +68,7 @@ export const nexudusAdapter: Adapter<'nexudus', NexudusClient, NexudusClientOpti
     const status = changes.status!;
     const body = nexudusUpdateBody(room, Number(ref.chatId), status, Number(ref.participantId));
     const result = await updateChatRoom.orThrow(client, { body }, options);
-    return { provider: 'nexudus', id: ref.participantId, chatId: ref.chatId, status, raw: { room, result } };
+    return { provider: 'nexudus' as const, id: ref.participantId, chatId: ref.chatId, status, raw: { room, result } };
   },
 
   async get(client, ref, options) {
@@ -74,4 +87,4 @@ export const nexudusAdapter: Adapter<'nexudus', NexudusClient, NexudusClientOpti
     const room = await readRoom(client, ref.chatId, options);
     for (const userId of room.Users ?? []) yield member(room, ref.chatId, String(userId));
   },
-};
+} satisfies Adapter<'nexudus', NexudusClient, NexudusClientOptions, NexudusParticipantRaw>;

@@ -9,13 +9,14 @@ import {
   type SoftwareOneClientOptions,
 } from '@parley/softwareone';
 import { softwareOneCapabilities } from '../capabilities/softwareone.js';
-import type { Participant } from '../model.js';
+import { text } from '../id-formats.js';
+import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
 import { compact, nonEmpty, type Adapter } from './adapter.js';
 
 export const softwareOneStatus = statusMapping(softwareOneCapabilities);
 
-export function normalizeSoftwareOne(raw: ChatParticipant, ref: { chatId: string; participantId?: string }): Participant<'softwareone'> {
+export function normalizeSoftwareOne(raw: ChatParticipant, ref: { chatId: string; participantId?: string }): ParticipantOf<'softwareone', ChatParticipant> {
   return compact({
     provider: 'softwareone' as const,
     id: raw.id ?? ref.participantId ?? '',
@@ -29,9 +30,10 @@ export function normalizeSoftwareOne(raw: ChatParticipant, ref: { chatId: string
 }
 
 /** Sends only the fields that change, plus `id`, so nothing else on the participant is touched. */
-export const softwareOneAdapter: Adapter<'softwareone', SoftwareOneClient, SoftwareOneClientOptions> = {
+export const softwareOneAdapter = {
   provider: 'softwareone',
   capabilities: softwareOneCapabilities,
+  ids: { chatId: text, participantId: text },
   howToConfigure: 'createParley({ softwareone: { token } })',
   createClient: createSoftwareOneClient,
 
@@ -60,4 +62,4 @@ export const softwareOneAdapter: Adapter<'softwareone', SoftwareOneClient, Softw
       if (items.length < pageSize || (typeof total === 'number' && offset >= total)) return;
     }
   },
-};
+} satisfies Adapter<'softwareone', SoftwareOneClient, SoftwareOneClientOptions, ChatParticipant>;

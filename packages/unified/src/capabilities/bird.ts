@@ -14,4 +14,9 @@ export const birdCapabilities = {
   fields: {
     displayName: { vendor: '`displayName`', settable: false },
   },
+  example: {
+    chatId: '67e4d358-ca94-421e-98b7-448860df9d33',
+    participantId: 'cb22b001-6226-4d7c-acdd-7414b2bcdbaf',
+    scope: { workspaceId: 'b4e02c85-c6d2-4b15-8885-e09671799c61' },
+  },
 } as const satisfies ProviderCapabilities;

@@ -1,9 +1,9 @@
-import type { ParticipantStatus, Provider } from '../model.js';
+import type { ParticipantStatus } from '../model.js';
 import type { ProviderCapabilities } from './types.js';
 
 /** What `participants.update` can change for a provider, and which statuses it can report. */
 export interface Capabilities {
-  provider: Provider;
+  provider: string;
   set: {
     status: ParticipantStatus[];
     muted: boolean;

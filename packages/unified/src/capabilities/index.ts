@@ -1,26 +1,23 @@
 import { ParleyError } from '@parley/runtime';
-import { PROVIDERS, type Provider } from '../model.js';
-import { birdCapabilities } from './bird.js';
-import { nexudusCapabilities } from './nexudus.js';
-import { softwareOneCapabilities } from './softwareone.js';
-import type { ProviderCapabilities } from './types.js';
+import { ADAPTERS } from '../generated/adapters.js';
+import type { Provider } from '../all.js';
 import { describeCapabilities, type Capabilities } from './describe.js';
+import type { ProviderCapabilities } from './types.js';
 
 export { describeCapabilities, type Capabilities } from './describe.js';
 export type { FieldCapability, ProviderCapabilities, StatusCapability } from './types.js';
 
-export const CAPABILITIES: Readonly<Record<Provider, ProviderCapabilities>> = {
-  softwareone: softwareOneCapabilities,
-  bird: birdCapabilities,
-  nexudus: nexudusCapabilities,
-};
+/** Every provider's capability data, by provider. */
+export const CAPABILITIES = Object.fromEntries(ADAPTERS.map((adapter) => [adapter.provider, adapter.capabilities])) as Readonly<
+  Record<Provider, ProviderCapabilities>
+>;
 
 /** A provider's capabilities; needs no credentials. */
 export function capabilities(provider: Provider): Capabilities {
-  if (!(PROVIDERS as readonly unknown[]).includes(provider)) {
-    throw new ParleyError('invalid_input', `unknown provider ${JSON.stringify(provider)}; use one of ${PROVIDERS.join(', ')}`, {
-      field: 'provider',
-    });
+  const found = ADAPTERS.find((adapter) => adapter.provider === provider);
+  if (!found) {
+    const known = ADAPTERS.map((adapter) => adapter.provider).join(', ');
+    throw new ParleyError('invalid_input', `unknown provider ${JSON.stringify(provider)}; use one of ${known}`, { field: 'provider' });
   }
-  return describeCapabilities(CAPABILITIES[provider]);
+  return describeCapabilities(found.capabilities);
 }

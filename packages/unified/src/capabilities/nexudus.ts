@@ -10,4 +10,5 @@ export const nexudusCapabilities = {
     left: { vendor: 'not in `Users`', settable: true, note: 'set with `RemovedUsers: [id]`' },
   },
   fields: {},
+  example: { chatId: 87654321, participantId: 1029384 },
 } as const satisfies ProviderCapabilities;

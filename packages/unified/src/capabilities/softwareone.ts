@@ -15,4 +15,5 @@ export const softwareOneCapabilities = {
     lastReadMessageId: { vendor: '`lastReadMessage: {id}`', settable: true },
     displayName: { vendor: '`identity.name` or `contact.name`', settable: false },
   },
+  example: { chatId: 'CHT-4821-7730-1955', participantId: 'CPT-5104-3382-7716' },
 } as const satisfies ProviderCapabilities;

@@ -1,4 +1,4 @@
-import type { ParticipantStatus, Provider } from '../model.js';
+import type { ParticipantStatus } from '../model.js';
 
 /** How one normalized status maps to a provider. */
 export interface StatusCapability {
@@ -20,10 +20,12 @@ export interface FieldCapability {
  * are rendered from it.
  */
 export interface ProviderCapabilities {
-  provider: Provider;
+  provider: string;
   label: string;
   chatId: string;
   participantId: string;
   statuses: Partial<Record<ParticipantStatus, StatusCapability>>;
   fields: Partial<Record<'muted' | 'lastReadMessageId' | 'displayName', FieldCapability>>;
+  /** A participant of the spec's named examples, as the unified API names it: what the docs show and the mocks answer. */
+  example: { chatId: string | number; participantId: string | number; scope?: Readonly<Record<string, string>> };
 }
