@@ -82,7 +82,7 @@ export function credentialSchemes(spec) {
       return { key, description, form: { kind: 'basic', username: custom.username ?? 'username', password: custom.password ?? 'password' } };
     }
     if ((scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') {
-      return { key, description, form: { kind: 'bearer', option: custom.option ?? 'token' } };
+      return { key, description, form: { kind: 'prefixed', option: custom.option ?? 'token', prefix: 'Bearer' } };
     }
     if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name.toLowerCase() === 'authorization' && custom.prefix) {
       return { key, description, form: { kind: 'prefixed', option: custom.option ?? 'apiKey', prefix: custom.prefix } };

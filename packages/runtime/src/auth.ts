@@ -4,22 +4,18 @@
  */
 export type Credentials = { readonly authorization: string; readonly secrets: readonly string[] };
 
-export function bearer(token: string): Credentials {
-  const authorization = `Bearer ${token}`;
-  return { authorization, secrets: [authorization, token] };
-}
-
-/** `Authorization: Basic base64(user:password)`, UTF-8 safe (btoa alone is Latin-1 only). */
-export function basic(username: string, password: string): Credentials {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  const encoded = btoa(binary);
-  return { authorization: `Basic ${encoded}`, secrets: [`Basic ${encoded}`, encoded, password] };
-}
-
-/** Any other scheme, such as Bird's `AccessKey <key>`. */
+/** `<name> <secret>`: Bearer tokens, Bird's `AccessKey <key>`. */
 export function scheme(name: string, secret: string): Credentials {
   const authorization = `${name} ${secret}`;
   return { authorization, secrets: [authorization, secret] };
+}
+
+export const bearer = (token: string): Credentials => scheme('Bearer', token);
+
+/** `Authorization: Basic base64(user:password)`, UTF-8 safe (btoa alone is Latin-1 only). */
+export function basic(username: string, password: string): Credentials {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(`${username}:${password}`)) binary += String.fromCharCode(byte);
+  const { authorization, secrets } = scheme('Basic', btoa(binary));
+  return { authorization, secrets: [...secrets, password] };
 }

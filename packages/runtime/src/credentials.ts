@@ -1,31 +1,21 @@
-import { basic, bearer, scheme, type Credentials } from './auth.js';
-import { invalidInput, requireSecret } from './errors.js';
+import { basic, scheme, type Credentials } from './auth.js';
+import { requireSecret } from './errors.js';
 
 /**
  * One way a vendor accepts credentials, as its spec's `securitySchemes` says (generated into each
  * vendor package): which factory options carry the secret and how it becomes `Authorization`.
+ * `bearer` is `prefixed` with `Bearer`.
  */
-export type CredentialScheme =
-  | { kind: 'bearer'; option: string }
-  | { kind: 'basic'; username: string; password: string }
-  | { kind: 'prefixed'; option: string; prefix: string };
-
-const optionsOf = (s: CredentialScheme) => (s.kind === 'basic' ? [s.username, s.password] : [s.option]);
+export type CredentialScheme = { kind: 'basic'; username: string; password: string } | { kind: 'prefixed'; option: string; prefix: string };
 
 /**
- * The credentials of the first scheme whose options were given (in the spec's order), refusing a
- * blank secret; when none was given, names what each scheme needs.
+ * The credentials of the first scheme whose options were given (in the spec's order), else of the
+ * first scheme, refusing a missing or blank secret with `invalid_input` naming the option.
  */
 export function credentialsFrom(provider: string, schemes: readonly CredentialScheme[], options: object): Credentials {
   const given = options as Record<string, unknown>;
-  const chosen = schemes.find((s) => optionsOf(s).some((option) => given[option] !== undefined)) ?? schemes[0];
-  if (!chosen) throw invalidInput(provider, 'the spec declares no credentials');
-  if (!optionsOf(chosen).some((option) => given[option] !== undefined) && schemes.length > 1) {
-    const forms = schemes.map((s) => `{ ${optionsOf(s).join(', ')} }`).join(' or ');
-    throw invalidInput(provider, `credentials are required: give ${forms}`, optionsOf(chosen)[0]);
-  }
+  const first = (s: CredentialScheme) => (s.kind === 'basic' ? s.username : s.option);
+  const chosen = schemes.find((s) => given[first(s)] !== undefined) ?? schemes[0]!;
   const secret = (option: string) => requireSecret(provider, option, given[option]);
-  if (chosen.kind === 'basic') return basic(secret(chosen.username), secret(chosen.password));
-  if (chosen.kind === 'bearer') return bearer(secret(chosen.option));
-  return scheme(chosen.prefix, secret(chosen.option));
+  return chosen.kind === 'basic' ? basic(secret(chosen.username), secret(chosen.password)) : scheme(chosen.prefix, secret(first(chosen)));
 }

@@ -25,9 +25,8 @@ export function defineOperation<C extends object, A extends OperationArgs | unde
 ): Operation<C, A, R> {
   const { method, path } = definition;
   return operation<C, A, R>(definition, (client, args, init) => {
+    // openapi-fetch skips what is undefined: no query string, no extra headers, no body.
     const { path: pathParams, query, header, body } = (args ?? {}) as OperationArgs;
-    const params = { ...(pathParams && { path: pathParams }), ...(query && { query }), ...(header && { header }) };
-    const request = { params, ...(body !== undefined && { body }), ...init };
-    return (client as unknown as RequestClient).request(method, path, request) as Promise<R>;
+    return (client as unknown as RequestClient).request(method, path, { params: { path: pathParams, query, header }, body, ...init }) as Promise<R>;
   });
 }

@@ -2,15 +2,9 @@ import { ParleyError } from '@parley/runtime';
 import { ADAPTERS } from '../generated/adapters.js';
 import type { Provider } from '../all.js';
 import { describeCapabilities, type Capabilities } from './describe.js';
-import type { ProviderCapabilities } from './types.js';
 
 export { describeCapabilities, type Capabilities } from './describe.js';
 export type { FieldCapability, ProviderCapabilities, StatusCapability } from './types.js';
-
-/** Every provider's capability data, by provider. */
-export const CAPABILITIES = Object.fromEntries(ADAPTERS.map((adapter) => [adapter.provider, adapter.capabilities])) as Readonly<
-  Record<Provider, ProviderCapabilities>
->;
 
 /** A provider's capabilities; needs no credentials. */
 export function capabilities(provider: Provider): Capabilities {
