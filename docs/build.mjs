@@ -7,14 +7,18 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { mappingTable } from '@parley/unified';
+import { vendors } from '../tools/registry.mjs';
 
 const require = createRequire(import.meta.url);
 const site = new URL('./site/', import.meta.url);
-export const VENDORS = [
-  { vendor: 'softwareone', name: 'SoftwareOne Marketplace', what: 'helpdesk chat participants' },
-  { vendor: 'bird', name: 'Bird Conversations', what: 'conversation participants' },
-  { vendor: 'nexudus', name: 'Nexudus', what: 'support chat rooms (deprecated by Nexudus)' },
-];
+
+/** One page per registered vendor: its id, page title and the spec its client package bundles. */
+export const VENDORS = vendors().map((vendor) => ({
+  vendor: vendor.id,
+  title: vendor.docsTitle,
+  json: `${vendor.packageDir}openapi/openapi.json`,
+  yaml: `${vendor.packageDir}openapi/openapi.yaml`,
+}));
 
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A mapping-table cell: escaped, with `code` spans. */
@@ -48,10 +52,8 @@ const REDOC_OPTIONS = {
 const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 const pages = [];
-for (const { vendor, name, what } of VENDORS) {
-  const json = require.resolve(`@parley/${vendor}/openapi.json`);
+for (const { vendor, title, json, yaml } of VENDORS) {
   const spec = JSON.parse(await readFile(json, 'utf8'));
-  const title = `${name} — ${what}`;
   const page = `<!doctype html>
 <html lang="en">
 <head>
@@ -70,7 +72,7 @@ for (const { vendor, name, what } of VENDORS) {
 `;
   await writeFile(new URL(`${vendor}.html`, site), page);
   await copyFile(json, new URL(`${vendor}.openapi.json`, site));
-  await copyFile(require.resolve(`@parley/${vendor}/openapi.yaml`), new URL(`${vendor}.openapi.yaml`, site));
+  await copyFile(yaml, new URL(`${vendor}.openapi.yaml`, site));
   const operations = Object.values(spec.paths).flatMap((item) => Object.values(item).filter((op) => op && op.operationId));
   pages.push({ vendor, title, spec, operations });
 }

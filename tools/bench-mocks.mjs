@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `pnpm bench:mocks`: how long `pnpm mock` takes to have all three vendors answering, measured
+// `pnpm bench:mocks`: how long `pnpm mock` takes to have every vendor answering, measured
 // over several cold starts of @parley/mocks (build it first: `pnpm build`).
-import { startMocks } from '../packages/mocks/dist/index.js';
+import { startMocks, VENDORS } from '../packages/mocks/dist/index.js';
 
 const runs = Number(process.argv[2] ?? 5);
 const times = [];
@@ -13,4 +13,4 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 const ms = (t) => `${(t / 1000).toFixed(2)} s`;
-console.log(`all three mocks ready: median ${ms(times[Math.floor(runs / 2)])}, fastest ${ms(times[0])}, slowest ${ms(times.at(-1))} over ${runs} starts`);
+console.log(`all ${VENDORS.length} mocks ready: median ${ms(times[Math.floor(runs / 2)])}, fastest ${ms(times[0])}, slowest ${ms(times.at(-1))} over ${runs} starts`);

@@ -2,12 +2,21 @@
 // Ctrl-C or SIGTERM, then stops every child.
 import { parseArgs } from 'node:util';
 import { startMocks } from './start-mocks.js';
-import { DEFAULT_BASE_PORT, VENDORS, type Vendor } from './vendors.js';
+import { DEFAULT_BASE_PORT, displayName, mockPort, VENDORS, type Vendor } from './vendors.js';
+
+const offset = (vendor: Vendor) => mockPort(vendor, 0);
+const column = (values: readonly string[]) => Math.max(...values.map((value) => value.length)) + 2;
+const ports = VENDORS.map(
+  (vendor) =>
+    `  ${vendor.padEnd(column(VENDORS))}${displayName(vendor).padEnd(column(VENDORS.map(displayName)))}base + ${offset(vendor)} (${mockPort(vendor)} by default)`,
+);
+/** The highest base port that leaves room for every vendor's port. */
+const MAX_BASE_PORT = 65535 - Math.max(0, ...VENDORS.map(offset));
 
 const USAGE = `Usage: pnpm mock [-- options]   (or: parley-mock [options])
 
-Serves Parley's vendor specs with Prism: softwareone on the base port, bird on base + 1,
-nexudus on base + 2.
+Serves Parley's vendor specs with Prism, each vendor on its own port:
+${ports.join('\n')}
 
 Options:
   --vendors <list>   comma-separated subset of ${VENDORS.join(', ')} (default: all)
@@ -43,7 +52,7 @@ function parse(argv: string[]) {
   const unknown = vendors.filter((v) => !VENDORS.includes(v));
   if (unknown.length) throw new UsageError(`unknown vendor ${unknown.join(', ')}; use ${VENDORS.join(', ')}`);
   const port = values.port === undefined ? DEFAULT_BASE_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65533) throw new UsageError(`--port must be a port number; got ${values.port}`);
+  if (!Number.isInteger(port) || port < 1 || port > MAX_BASE_PORT) throw new UsageError(`--port must be a port number; got ${values.port}`);
   return { ...values, vendors, port };
 }
 
@@ -88,7 +97,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const mode = options.dynamic || options.seed !== undefined ? `dynamic${options.seed !== undefined ? `, seed ${options.seed}` : ''}` : 'static examples';
   console.log(`Parley mocks ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${mode}, request validation ${options['no-validate'] ? 'off' : 'on'}):`);
-  for (const [vendor, url] of Object.entries(mocks.urls)) console.log(`  ${vendor.padEnd(12)} ${url}`);
+  const width = Math.max(12, ...Object.keys(mocks.urls).map((vendor) => vendor.length + 1));
+  for (const [vendor, url] of Object.entries(mocks.urls)) console.log(`  ${vendor.padEnd(width)} ${url}`);
   console.log('Force a response with  Prefer: code=404  or  Prefer: example=<name>.  Ctrl-C stops.');
 
   return new Promise<number>((resolve) => {

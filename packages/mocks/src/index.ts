@@ -1,5 +1,5 @@
 export { startMocks, type Mocks, type MocksOptions } from './start-mocks.js';
 export { startPrism, PrismStartError, type PrismOptions, type PrismServer } from './start-prism.js';
 export { prismGlobalSetup, type ProvideTarget } from './prism-global-setup.js';
-export { DEFAULT_BASE_PORT, specPath, VENDORS, type Vendor } from './vendors.js';
+export { DEFAULT_BASE_PORT, mockPort, specPath, VENDORS, type Vendor } from './vendors.js';
 export { freePort } from './free-port.js';

@@ -1,10 +1,10 @@
 import { startPrism, type PrismOptions, type PrismServer } from './start-prism.js';
-import { specPath, VENDORS, type Vendor } from './vendors.js';
+import { mockPort, specPath, VENDORS, type Vendor } from './vendors.js';
 
 export interface MocksOptions extends Omit<PrismOptions, 'spec' | 'port' | 'onLog'> {
-  /** Which vendors to serve. Default: all three. */
+  /** Which vendors to serve. Default: every registered vendor. */
   vendors?: readonly Vendor[];
-  /** Base port: each vendor listens on base + its index (softwareone 0, bird 1, nexudus 2). Default: ephemeral ports. */
+  /** Base port: each vendor listens on base + its port offset from the vendor registry. Default: ephemeral ports. */
   port?: number;
   /** Receives Prism's log lines, with the vendor they came from. */
   onLog?: (vendor: Vendor, line: string) => void;
@@ -28,7 +28,7 @@ export async function startMocks(options: MocksOptions = {}): Promise<Mocks> {
       startPrism({
         ...prism,
         spec: specPath(vendor),
-        ...(port !== undefined ? { port: port + VENDORS.indexOf(vendor) } : {}),
+        ...(port !== undefined ? { port: mockPort(vendor, port) } : {}),
         ...(onLog ? { onLog: (line: string) => onLog(vendor, line) } : {}),
       }).catch((error: Error) => {
         error.message = `${vendor} mock: ${error.message}`;

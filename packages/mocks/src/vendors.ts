@@ -1,15 +1,32 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { VENDOR_LIST } from './generated/vendors.js';
 
-/** The vendors Parley mocks, in the order of their ports: base, base + 1, base + 2. */
-export const VENDORS = ['softwareone', 'bird', 'nexudus'] as const;
-export type Vendor = (typeof VENDORS)[number];
+/** A registered vendor's id. */
+export type Vendor = (typeof VENDOR_LIST)[number]['id'];
 
-/** `pnpm mock` serves SoftwareOne on 4010, Bird on 4011, Nexudus on 4012. */
+/** The vendors Parley mocks, in the order of their ports (the vendor registry's order). */
+export const VENDORS: readonly Vendor[] = VENDOR_LIST.map((vendor) => vendor.id);
+
+/** `pnpm mock` serves each vendor on this port plus the vendor's port offset. */
 export const DEFAULT_BASE_PORT = 4010;
 
-const require = createRequire(import.meta.url);
+function entry(vendor: Vendor) {
+  const found = VENDOR_LIST.find((v) => v.id === vendor);
+  if (!found) throw new TypeError(`unknown vendor ${JSON.stringify(vendor)}; use ${VENDORS.join(', ')}`);
+  return found;
+}
 
-/** The installed spec of a vendor (from its `@parley/spec-<vendor>` package). */
+/** The vendor's spec as shipped in this package (specs/<vendor>.openapi.yaml). */
 export function specPath(vendor: Vendor): string {
-  return require.resolve(`@parley/spec-${vendor}/openapi.yaml`);
+  return fileURLToPath(new URL(`../specs/${entry(vendor).spec}`, import.meta.url));
+}
+
+/** The port a vendor's mock listens on for a base port: base plus the vendor's port offset. */
+export function mockPort(vendor: Vendor, base: number = DEFAULT_BASE_PORT): number {
+  return base + entry(vendor).portOffset;
+}
+
+/** The vendor's name for people, e.g. in `parley-mock --help`. */
+export function displayName(vendor: Vendor): string {
+  return entry(vendor).displayName;
 }

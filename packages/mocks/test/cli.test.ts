@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { freeBase } from './free-base.js';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../dist/index.js';
+import { freePort, mockPort, VENDORS } from '../dist/index.js';
+import { invalidRequest, probe } from './probe.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
@@ -23,7 +24,7 @@ function run(args: string[]) {
   return { child, output: () => out, exit, ready };
 }
 
-const urlsIn = (text: string) => [...text.matchAll(/^\s+(\w+)\s+(http:\/\/\S+)$/gm)].map((m) => [m[1]!, m[2]!] as const);
+const urlsIn = (text: string) => [...text.matchAll(/^\s+([\w-]+)\s+(http:\/\/\S+)$/gm)].map((m) => [m[1]!, m[2]!] as const);
 
 async function closed(url: string) {
   return fetch(url).then(
@@ -39,13 +40,12 @@ describe('parley-mock', () => {
     const mock = run(['--port', String(base)]);
     await mock.ready();
     const urls = urlsIn(mock.output());
-    expect(urls).toEqual([
-      ['softwareone', `http://127.0.0.1:${base}`],
-      ['bird', `http://127.0.0.1:${base + 1}`],
-      ['nexudus', `http://127.0.0.1:${base + 2}`],
-    ]);
-    const room = await fetch(`${urls[2]![1]}/api/support/chatrooms/87654321`, { headers: { Authorization: 'Bearer t', Prefer: 'code=404' } });
-    expect(room.status).toBe(404);
+    expect(urls).toEqual(VENDORS.map((vendor) => [vendor, `http://127.0.0.1:${mockPort(vendor, base)}`]));
+    for (const [vendor, url] of urls) {
+      const { path, headers } = probe(vendor as (typeof VENDORS)[number]);
+      const missing = await fetch(`${url}${path}`, { headers: { ...headers, Prefer: 'code=404' } });
+      expect(missing.status, vendor).toBe(404);
+    }
     mock.child.kill(signal);
     expect(await mock.exit).toBe(0);
     for (const [, url] of urls) expect(await closed(url)).toBe(true);
@@ -53,11 +53,12 @@ describe('parley-mock', () => {
 
   it('leaves no Prism behind even when killed outright', async () => {
     const base = await freeBase();
-    const mock = run(['--port', String(base), '--vendors', 'bird']);
+    const vendor = VENDORS.at(-1)!;
+    const mock = run(['--port', String(base), '--vendors', vendor]);
     await mock.ready();
     mock.child.kill('SIGKILL');
     await mock.exit;
-    const url = `http://127.0.0.1:${base + 1}`;
+    const url = `http://127.0.0.1:${mockPort(vendor, base)}`;
     let gone = false;
     for (let waited = 0; waited < 5000 && !gone; waited += 100) {
       gone = await closed(url);
@@ -71,27 +72,43 @@ describe('parley-mock', () => {
     const port = await freePort('127.0.0.1');
     await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     try {
-      const mock = run(['--port', String(port), '--vendors', 'softwareone']);
+      const vendor = VENDORS[0]!;
+      const mock = run(['--port', String(port - mockPort(vendor, 0)), '--vendors', vendor]);
       expect(await mock.exit).toBe(1);
-      expect(mock.output().trim()).toBe(`parley-mock: softwareone mock: port ${port} on 127.0.0.1 is already in use`);
+      expect(mock.output().trim()).toBe(`parley-mock: ${vendor} mock: port ${port} on 127.0.0.1 is already in use`);
     } finally {
       blocker.close();
     }
   });
 
   it('explains a bad option, also after the `--` pnpm passes on', async () => {
-    const mock = run(['--', '--vendors', 'slack']);
+    const mock = run(['--', '--vendors', 'no-such-vendor']);
     expect(await mock.exit).toBe(2);
-    expect(mock.output()).toMatch(/unknown vendor slack; use softwareone, bird, nexudus\n\nUsage: pnpm mock/);
+    expect(mock.output()).toContain(`unknown vendor no-such-vendor; use ${VENDORS.join(', ')}\n\nUsage: pnpm mock`);
+  });
+
+  it('lists every registered vendor and its port in --help', async () => {
+    const mock = run(['--help']);
+    expect(await mock.exit).toBe(0);
+    for (const vendor of VENDORS) expect(mock.output()).toMatch(new RegExp(`^  ${vendor} .*base \\+ ${mockPort(vendor, 0)} \\(${mockPort(vendor)} by default\\)$`, 'm'));
   });
 
   it('serves dynamic data with a seed, and can turn validation off', async () => {
     const base = await freeBase();
-    const mock = run(['--port', String(base), '--vendors', 'nexudus', '--seed', '7', '--no-validate']);
+    const vendor = VENDORS.find((v) => invalidRequest(v))!;
+    const url = `http://127.0.0.1:${mockPort(vendor, base)}`;
+    const mock = run(['--port', String(base), '--vendors', vendor, '--seed', '7', '--no-validate']);
     await mock.ready();
     expect(mock.output()).toMatch(/dynamic, seed 7, request validation off/);
-    const response = await fetch(`http://127.0.0.1:${base + 2}/api/support/chatrooms?page=0`, { headers: { Authorization: 'Bearer t' } });
-    expect(response.status).toBe(200);
+    const { path, headers, example } = probe(vendor);
+    const generated = await fetch(`${url}${path}`, { headers });
+    expect(generated.status).toBe(200);
+    expect(await generated.json()).not.toEqual(example);
+    // A request that breaks the spec is answered; `dynamic=false` keeps the answer to the example,
+    // as generating a whole page of data can take long.
+    const invalid = invalidRequest(vendor)!;
+    const accepted = await fetch(`${url}${invalid.path}`, { headers: { ...invalid.headers, Prefer: 'dynamic=false' } });
+    expect(accepted.status).toBe(200);
     mock.child.kill('SIGTERM');
     expect(await mock.exit).toBe(0);
   });

@@ -1,13 +1,15 @@
 import { createServer } from 'node:net';
-import { freePort } from '../dist/index.js';
+import { freePort, mockPort, VENDORS } from '../dist/index.js';
 
-/** A base port whose next two ports are free as well, for the fixed three-vendor layout. */
+/** A base port whose every vendor port (base + each vendor's offset) is free as well. */
 export async function freeBase(): Promise<number> {
+  const offsets = VENDORS.map((vendor) => mockPort(vendor, 0)).filter((offset) => offset > 0);
+  const highest = Math.max(0, ...offsets);
   for (;;) {
     const base = await freePort('127.0.0.1');
-    if (base > 65530) continue;
+    if (base + highest > 65535) continue;
     const free = await Promise.all(
-      [1, 2].map(
+      offsets.map(
         (offset) =>
           new Promise<boolean>((resolve) => {
             const server = createServer().once('error', () => resolve(false));

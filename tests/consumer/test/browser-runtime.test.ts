@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { startMocks, type Mocks } from '@parley/mocks';
 import { chromium, type Browser } from 'playwright-core';
@@ -33,6 +34,8 @@ beforeAll(async () => {
   mocks = await startMocks();
   const bundle = await build({
     stdin: { contents: app, resolveDir: import.meta.dirname, loader: 'js' },
+    // The vendor packages the app imports directly, found where they are installed: as dependencies of @parley/unified.
+    nodePaths: [fileURLToPath(new URL('../../../packages/unified/node_modules/', import.meta.url))],
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -5,31 +5,29 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vendors } from '../../../tools/registry.mjs';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+// Every registered vendor's client package, and what they share and build on.
+const VENDORS = vendors();
 const PACKAGES = [
-  'packages/runtime',
-  'packages/softwareone',
-  'packages/bird',
-  'packages/nexudus',
-  'packages/unified',
-  'packages/mocks',
-  'specs/softwareone',
-  'specs/bird',
-  'specs/nexudus',
-];
+  'packages/runtime/',
+  ...VENDORS.map((vendor) => vendor.packageDir),
+  'packages/unified/',
+  'packages/mocks/',
+].map((dir) => resolve(root, dir));
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let project = '';
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'parley-consumer-'));
   const tarballs = join(project, 'tarballs');
-  for (const dir of PACKAGES) await exec('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, dir), timeout: 60_000 });
+  for (const dir of PACKAGES) await exec('pnpm', ['pack', '--pack-destination', tarballs], { cwd: dir, timeout: 60_000 });
   const files = (await readdir(tarballs)).filter((f) => f.endsWith('.tgz'));
   expect(files).toHaveLength(PACKAGES.length);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
@@ -46,12 +44,19 @@ afterAll(async () => {
 });
 
 describe('a consumer project outside the workspace', () => {
-  it('installs only the published files, with workspace versions replaced', async () => {
-    const installed = (await readdir(join(project, 'node_modules/@parley/bird'))).sort();
+  it.each(VENDORS)('installs only the published files of $clientPackage, with workspace versions replaced', async ({ clientPackage }) => {
+    const installed = (await readdir(join(project, 'node_modules', clientPackage))).sort();
     expect(installed).toEqual(['dist', 'openapi', 'package.json', 'src']);
-    const manifest = JSON.parse(await readFile(join(project, 'node_modules/@parley/bird/package.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(project, 'node_modules', clientPackage, 'package.json'), 'utf8'));
     expect(manifest.dependencies).toEqual({ '@parley/runtime': manifest.version, 'openapi-fetch': '0.17.0' });
     expect(JSON.stringify(manifest)).not.toContain('workspace:');
+  });
+
+  it('installs the mocks with every registered vendor spec inside them', async () => {
+    const specs = (await readdir(join(project, 'node_modules/@parley/mocks/specs'))).sort();
+    expect(specs).toEqual(VENDORS.map((vendor) => `${vendor.id}.openapi.yaml`).sort());
+    const manifest = JSON.parse(await readFile(join(project, 'node_modules/@parley/mocks/package.json'), 'utf8'));
+    expect(Object.keys(manifest.dependencies).filter((name) => name.startsWith('@parley/'))).toEqual([]);
   });
 
   it.each(['nodenext', 'bundler'])('type-checks strict TypeScript with moduleResolution %s', async (resolution) => {
