@@ -1,20 +1,26 @@
 // Bird's client against Prism serving specs/bird/openapi.yaml with request validation on.
 import { ParleyError } from '@parley/runtime';
+import { pathExample } from '@parley/testkit/fixtures';
+import { prefer } from '@parley/testkit/prefer';
 import { describe, expect, inject, it } from 'vitest';
-import { createBirdClient, getParticipant, listParticipants, updateParticipant } from '../src/index.js';
+import {
+  createBirdClient,
+  getConversationParticipant,
+  listConversationParticipants,
+  updateConversationParticipant,
+  type GetConversationParticipantPath,
+  type ListConversationParticipantsPath,
+} from '../src/index.js';
 
 const baseUrl = inject('prismUrl');
 const client = createBirdClient({ accessKey: 'test-access-key', baseUrl, retry: false });
-const conversation = {
-  workspaceId: 'b4e02c85-c6d2-4b15-8885-e09671799c61',
-  conversationId: '67e4d358-ca94-421e-98b7-448860df9d33',
-};
-const participant = { ...conversation, conversationParticipantId: 'cb22b001-6226-4d7c-acdd-7414b2bcdbaf' };
-const prefer = (value: string) => ({ headers: { Prefer: value } });
+// Ids from the spec's parameter examples.
+const conversation = pathExample<ListConversationParticipantsPath>('bird', 'listConversationParticipants');
+const participant = pathExample<GetConversationParticipantPath>('bird', 'getConversationParticipant');
 
-describe('updateParticipant (PATCH)', () => {
+describe('updateConversationParticipant (PATCH)', () => {
   it('returns the updated participant', async () => {
-    const { data, error, response } = await updateParticipant(client, { path: participant, body: { status: 'active' } });
+    const { data, error, response } = await updateConversationParticipant(client, { path: participant, body: { status: 'active' } });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ id: 'cb22b001-6226-4d7c-acdd-7414b2bcdbaf', type: 'user', status: 'active' });
@@ -22,12 +28,15 @@ describe('updateParticipant (PATCH)', () => {
   });
 
   it('returns a named example on request', async () => {
-    const { data } = await updateParticipant(client, { path: participant, body: { status: 'invited' } }, prefer('example=invitedContact'));
+    const { data } = await updateConversationParticipant(
+      client, { path: participant, body: { status: 'invited' } },
+      { headers: prefer({ example: 'invitedContact' }) },
+    );
     expect(data).toMatchObject({ type: 'contact', status: 'invited', contact: { identifierKey: 'phonenumber' } });
   });
 
   it('accepts a null status, which the spec allows', async () => {
-    const { response } = await updateParticipant(client, { path: participant, body: { status: null } });
+    const { response } = await updateConversationParticipant(client, { path: participant, body: { status: null } });
     expect(response.status).toBe(200);
   });
 
@@ -37,7 +46,10 @@ describe('updateParticipant (PATCH)', () => {
     [422, 'ValidationFailed'],
     [429, 'TooManyRequests'],
   ])('gives the typed Bird error body for %i', async (status, code) => {
-    const { data, error, response } = await updateParticipant(client, { path: participant, body: { status: 'active' } }, prefer(`code=${status}`));
+    const { data, error, response } = await updateConversationParticipant(
+      client, { path: participant, body: { status: 'active' } },
+      { headers: prefer({ code: status }) },
+    );
     expect(data).toBeUndefined();
     expect(response.status).toBe(status);
     expect(error).toEqual(expect.objectContaining({ code, message: expect.any(String) }));
@@ -45,26 +57,30 @@ describe('updateParticipant (PATCH)', () => {
 
   it('is rejected by the mock when the body breaks the spec', async () => {
     const bad = { status: 'inactive' } as unknown as { status: 'active' };
-    const { error, response } = await updateParticipant(client, { path: participant, body: bad });
+    const { error, response } = await updateConversationParticipant(client, { path: participant, body: bad });
     expect(response.status).toBe(422);
     expect(error?.code).toBe('ValidationFailed');
   });
 
   it('is rejected by the mock when a path id is not a uuid', async () => {
-    const { response } = await updateParticipant(client, { path: { ...participant, workspaceId: 'not-a-uuid' }, body: { status: 'active' } });
+    const path = { ...participant, workspaceId: 'not-a-uuid' };
+    const { response } = await updateConversationParticipant(client, { path, body: { status: 'active' } });
     expect(response.status).toBe(422);
   });
 
   it('reports a wrong access key as the 401 body', async () => {
-    const { error, response } = await updateParticipant(client, { path: participant, body: { status: 'active' } }, prefer('code=401'));
+    const { error, response } = await updateConversationParticipant(
+      client, { path: participant, body: { status: 'active' } },
+      { headers: prefer({ code: 401 }) },
+    );
     expect(response.status).toBe(401);
     expect(error?.code).toBe('Unauthorized');
   });
 });
 
-describe('getParticipant (GET)', () => {
+describe('getConversationParticipant (GET)', () => {
   it('returns the participant', async () => {
-    const { data, response } = await getParticipant(client, { path: participant });
+    const { data, response } = await getConversationParticipant(client, { path: participant });
     expect(response.status).toBe(200);
     expect(data?.id).toBe('cb22b001-6226-4d7c-acdd-7414b2bcdbaf');
     expect(data?.displayName).toBe('John Doe');
@@ -75,15 +91,15 @@ describe('getParticipant (GET)', () => {
     [404, 'ResourceNotFound'],
     [429, 'TooManyRequests'],
   ])('gives the typed Bird error body for %i', async (status, code) => {
-    const { error, response } = await getParticipant(client, { path: participant }, prefer(`code=${status}`));
+    const { error, response } = await getConversationParticipant(client, { path: participant }, { headers: prefer({ code: status }) });
     expect(response.status).toBe(status);
     expect(error?.code).toBe(code);
   });
 });
 
-describe('listParticipants (GET)', () => {
+describe('listConversationParticipants (GET)', () => {
   it('returns a page with its next page token', async () => {
-    const { data, response } = await listParticipants(client, { path: conversation, query: { limit: 2, reverse: true } });
+    const { data, response } = await listConversationParticipants(client, { path: conversation, query: { limit: 2, reverse: true } });
     expect(response.status).toBe(200);
     expect(data?.results?.map((p) => p.type)).toEqual(['contact', 'accessKey']);
     expect(data?.nextPageToken).toMatch(/^[A-Za-z0-9+/=]+$/);
@@ -91,12 +107,12 @@ describe('listParticipants (GET)', () => {
   });
 
   it('sends the page token back', async () => {
-    const { response } = await listParticipants(client, { path: conversation, query: { pageToken: 'WyIyMDI0Il0=' } });
+    const { response } = await listConversationParticipants(client, { path: conversation, query: { pageToken: 'WyIyMDI0Il0=' } });
     expect(new URL(response.url).searchParams.get('pageToken')).toBe('WyIyMDI0Il0=');
   });
 
   it('is rejected by the mock when limit is out of range', async () => {
-    const { response } = await listParticipants(client, { path: conversation, query: { limit: 101 } });
+    const { response } = await listConversationParticipants(client, { path: conversation, query: { limit: 101 } });
     expect(response.status).toBe(422);
   });
 
@@ -105,7 +121,7 @@ describe('listParticipants (GET)', () => {
     [404, 'ResourceNotFound'],
     [429, 'TooManyRequests'],
   ])('gives the typed Bird error body for %i', async (status, code) => {
-    const { error, response } = await listParticipants(client, { path: conversation }, prefer(`code=${status}`));
+    const { error, response } = await listConversationParticipants(client, { path: conversation }, { headers: prefer({ code: status }) });
     expect(response.status).toBe(status);
     expect(error?.code).toBe(code);
   });
@@ -122,7 +138,7 @@ describe('credentials', () => {
         return fetch(request);
       },
     });
-    await getParticipant(spy, { path: participant });
+    await getConversationParticipant(spy, { path: participant });
     expect(sent).toBe('AccessKey spy-key');
   });
 
@@ -141,12 +157,14 @@ describe('credentials', () => {
 
 describe('throwing style (orThrow)', () => {
   it('returns the participant', async () => {
-    const data = await updateParticipant.orThrow(client, { path: participant, body: { status: 'active' } });
+    const data = await updateConversationParticipant.orThrow(client, { path: participant, body: { status: 'active' } });
     expect(data.status).toBe('active');
   });
 
   it('throws a ParleyError carrying the Bird error body', async () => {
-    const error = await getParticipant.orThrow(client, { path: participant }, prefer('code=404')).catch((e: unknown) => e);
+    const error = await getConversationParticipant
+      .orThrow(client, { path: participant }, { headers: prefer({ code: 404 }) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParleyError);
     expect(error).toMatchObject({
       code: 'not_found',

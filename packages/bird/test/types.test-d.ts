@@ -1,40 +1,58 @@
 // Compile-time guarantees of the generated types: these lines must fail to type-check.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  BIRD_BASE_URL,
   createBirdClient,
-  getParticipant,
-  listParticipants,
-  updateParticipant,
+  getConversationParticipant,
+  listConversationParticipants,
+  updateConversationParticipant,
+  type BirdClientOptions,
+  type BirdCredentials,
   type BirdError,
+  type GetConversationParticipantArgs,
   type Participant,
+  type UpdateConversationParticipantBody,
+  type UpdateConversationParticipantData,
+  type UpdateConversationParticipantError,
+  type UpdateConversationParticipantPath,
 } from '../src/index.js';
 
 const client = createBirdClient({ accessKey: 'k' });
-const path = { workspaceId: 'w', conversationId: 'c', conversationParticipantId: 'p' };
+const path: UpdateConversationParticipantPath = { workspaceId: 'w', conversationId: 'c', conversationParticipantId: 'p' };
 
 describe('Bird types', () => {
   it('types results as the spec schemas', async () => {
-    const { data, error } = await updateParticipant(client, { path, body: { status: 'active' } });
+    const { data, error } = await updateConversationParticipant(client, { path, body: { status: 'active' } });
     expectTypeOf(data).toEqualTypeOf<Participant | undefined>();
     expectTypeOf(error).toEqualTypeOf<BirdError | undefined>();
     expectTypeOf<Participant['status']>().toEqualTypeOf<'invited' | 'pending' | 'active' | 'inactive' | undefined>();
   });
 
+  it('names each operation part after its operationId', () => {
+    expectTypeOf<UpdateConversationParticipantData>().toEqualTypeOf<Participant>();
+    expectTypeOf<UpdateConversationParticipantError>().toEqualTypeOf<BirdError>();
+    expectTypeOf<UpdateConversationParticipantBody['status']>().toEqualTypeOf<'pending' | 'invited' | 'active' | null | undefined>();
+    expectTypeOf<GetConversationParticipantArgs>().toEqualTypeOf<{ path: UpdateConversationParticipantPath }>();
+    expectTypeOf<BirdCredentials>().toEqualTypeOf<{ accessKey: string }>();
+    expectTypeOf<BirdClientOptions>().toExtend<{ accessKey: string; baseUrl?: string }>();
+    expectTypeOf(BIRD_BASE_URL).toBeString();
+  });
+
   it('rejects a wrong enum value', () => {
     // @ts-expect-error 'inactive' cannot be set
-    void updateParticipant(client, { path, body: { status: 'inactive' } });
+    void updateConversationParticipant(client, { path, body: { status: 'inactive' } });
   });
 
   it('rejects a wrong field name', () => {
     // @ts-expect-error the field is `status`
-    void updateParticipant(client, { path, body: { state: 'active' } });
+    void updateConversationParticipant(client, { path, body: { state: 'active' } });
   });
 
   it('rejects a missing required parameter', () => {
     // @ts-expect-error conversationParticipantId is required
-    void getParticipant(client, { path: { workspaceId: 'w', conversationId: 'c' } });
+    void getConversationParticipant(client, { path: { workspaceId: 'w', conversationId: 'c' } });
     // @ts-expect-error limit is a number
-    void listParticipants(client, { path: { workspaceId: 'w', conversationId: 'c' }, query: { limit: '10' } });
+    void listConversationParticipants(client, { path: { workspaceId: 'w', conversationId: 'c' }, query: { limit: '10' } });
   });
 
   it('requires credentials', () => {

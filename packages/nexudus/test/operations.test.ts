@@ -1,18 +1,30 @@
 // Nexudus' client against Prism serving specs/nexudus/openapi.yaml with request validation on.
 import { ParleyError } from '@parley/runtime';
+import { pathExample, requestExample } from '@parley/testkit/fixtures';
+import { prefer } from '@parley/testkit/prefer';
 import { describe, expect, inject, it } from 'vitest';
-import { createNexudusClient, getChatRoom, listChatRooms, updateChatRoom, type CommandResult } from '../src/index.js';
+import {
+  createNexudusClient,
+  getChatRoom,
+  listChatRooms,
+  updateChatRoom,
+  type CommandResult,
+  type GetChatRoomPath,
+  type UpdateChatRoomBody,
+} from '../src/index.js';
 
 const baseUrl = inject('prismUrl');
 const client = createNexudusClient({ token: 'test-token', baseUrl, retry: false });
-const room = { Id: 87654321, BusinessId: 12345678, Name: 'Front desk', Active: true, LastAgentVisit: '2025-01-15T09:12:00Z' };
-const prefer = (value: string) => ({ headers: { Prefer: value } });
+// From the spec's examples: room 87654321 of business 12345678, "Front desk", adding user 1029384.
+const addMember = requestExample<UpdateChatRoomBody>('nexudus', 'updateChatRoom', 'addMember');
+const { AddedUsers: _added, ...room } = addMember;
+const path = pathExample<GetChatRoomPath>('nexudus', 'getChatRoom');
 // Error bodies are a union (the envelope, or the 401 `{Message}`); these tests know which one came.
 const envelope = (body: unknown) => body as CommandResult;
 
 describe('updateChatRoom (PUT)', () => {
   it('returns the success envelope', async () => {
-    const { data, error, response } = await updateChatRoom(client, { body: { ...room, AddedUsers: [1029384] } });
+    const { data, error, response } = await updateChatRoom(client, { body: addMember });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ WasSuccessful: true, Message: 'ChatRoom was successfully updated.', Value: { Id: 87654321 } });
@@ -20,7 +32,7 @@ describe('updateChatRoom (PUT)', () => {
   });
 
   it('turns a 200 whose envelope says it failed into an error', async () => {
-    const { data, error, response } = await updateChatRoom(client, { body: room }, prefer('example=notUpdated'));
+    const { data, error, response } = await updateChatRoom(client, { body: room }, { headers: prefer({ example: 'notUpdated' }) });
     expect(response.status).toBe(200);
     expect(data).toBeUndefined();
     expect(envelope(error).WasSuccessful).toBe(false);
@@ -28,7 +40,7 @@ describe('updateChatRoom (PUT)', () => {
   });
 
   it('gives the validation envelope for 400', async () => {
-    const { data, error, response } = await updateChatRoom(client, { body: room }, prefer('code=400'));
+    const { data, error, response } = await updateChatRoom(client, { body: room }, { headers: prefer({ code: 400 }) });
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
     expect(error).toMatchObject({ WasSuccessful: false, Value: null, Message: 'Name: is a required field' });
@@ -43,13 +55,13 @@ describe('updateChatRoom (PUT)', () => {
   });
 
   it('gives 404 with the envelope for an unknown room', async () => {
-    const { error, response } = await updateChatRoom(client, { body: room }, prefer('code=404'));
+    const { error, response } = await updateChatRoom(client, { body: room }, { headers: prefer({ code: 404 }) });
     expect(response.status).toBe(404);
     expect(error).toMatchObject({ Status: 404, WasSuccessful: false });
   });
 
   it('gives the 409 throttle with Retry-After and an empty body', async () => {
-    const { data, error, response } = await updateChatRoom(client, { body: room }, prefer('code=409'));
+    const { data, error, response } = await updateChatRoom(client, { body: room }, { headers: prefer({ code: 409 }) });
     expect(response.status).toBe(409);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(data).toBeUndefined();
@@ -57,7 +69,7 @@ describe('updateChatRoom (PUT)', () => {
   });
 
   it('reports a wrong token as the 401 body', async () => {
-    const { error, response } = await updateChatRoom(client, { body: room }, prefer('code=401'));
+    const { error, response } = await updateChatRoom(client, { body: room }, { headers: prefer({ code: 401 }) });
     expect(response.status).toBe(401);
     expect(error).toEqual({ Message: 'Authorization has been denied for this request.' });
   });
@@ -65,20 +77,20 @@ describe('updateChatRoom (PUT)', () => {
 
 describe('getChatRoom (GET)', () => {
   it('returns the room with its members', async () => {
-    const { data, response } = await getChatRoom(client, { path: { id: 87654321 } });
+    const { data, response } = await getChatRoom(client, { path });
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ Id: 87654321, BusinessId: 12345678, Name: 'Front desk', Active: true });
     expect(data?.Users).toEqual([1029384, 1029391]);
   });
 
   it.each([[401], [404]])('gives the documented body for %i', async (status) => {
-    const { error, response } = await getChatRoom(client, { path: { id: 87654321 } }, prefer(`code=${status}`));
+    const { error, response } = await getChatRoom(client, { path }, { headers: prefer({ code: status }) });
     expect(response.status).toBe(status);
     expect(error?.Message).toEqual(expect.any(String));
   });
 
   it('gives the 409 throttle', async () => {
-    const { response } = await getChatRoom(client, { path: { id: 87654321 } }, prefer('code=409'));
+    const { response } = await getChatRoom(client, { path }, { headers: prefer({ code: 409 }) });
     expect(response.status).toBe(409);
     expect(response.headers.get('retry-after')).toBe('1');
   });
@@ -99,10 +111,10 @@ describe('listChatRooms (GET)', () => {
   });
 
   it('gives the 401 body and the 409 throttle', async () => {
-    const unauthorized = await listChatRooms(client, {}, prefer('code=401'));
+    const unauthorized = await listChatRooms(client, {}, { headers: prefer({ code: 401 }) });
     expect(unauthorized.response.status).toBe(401);
     expect(unauthorized.error?.Message).toMatch(/denied/);
-    const throttled = await listChatRooms(client, {}, prefer('code=409'));
+    const throttled = await listChatRooms(client, {}, { headers: prefer({ code: 409 }) });
     expect(throttled.response.status).toBe(409);
   });
 });
@@ -149,19 +161,21 @@ describe('credentials', () => {
 
 describe('throwing style (orThrow)', () => {
   it('returns the room', async () => {
-    const data = await getChatRoom.orThrow(client, { path: { id: 87654321 } });
+    const data = await getChatRoom.orThrow(client, { path });
     expect(data.Name).toBe('Front desk');
   });
 
   it('throws for a 200 whose envelope says it failed', async () => {
-    const error = await updateChatRoom.orThrow(client, { body: room }, prefer('example=notUpdated')).catch((e: unknown) => e);
+    const error = await updateChatRoom
+      .orThrow(client, { body: room }, { headers: prefer({ example: 'notUpdated' }) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParleyError);
     expect(error).toMatchObject({ code: 'invalid_input', status: 200, body: { WasSuccessful: false } });
     expect((error as Error).message).toContain('Users: user 1029384 is not a member of this business');
   });
 
   it('throws rate_limited for the 409 throttle, not conflict', async () => {
-    const error = await listChatRooms.orThrow(client, {}, prefer('code=409')).catch((e: unknown) => e);
+    const error = await listChatRooms.orThrow(client, {}, { headers: prefer({ code: 409 }) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'rate_limited', status: 409, retryAfterMs: 1000, attempts: 1 });
   });
 });

@@ -1,6 +1,21 @@
 // Compile-time guarantees of the generated types: these lines must fail to type-check.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createNexudusClient, getChatRoom, listChatRooms, updateChatRoom, type ChatRoom, type CommandResult } from '../src/index.js';
+import {
+  createNexudusClient,
+  getChatRoom,
+  listChatRooms,
+  updateChatRoom,
+  type ChatRoom,
+  type ChatRoomList,
+  type ChatRoomUpdate,
+  type CommandResult,
+  type GetChatRoomPath,
+  type ListChatRoomsArgs,
+  type ListChatRoomsData,
+  type NexudusCredentials,
+  type UpdateChatRoomArgs,
+  type UpdateChatRoomBody,
+} from '../src/index.js';
 
 const client = createNexudusClient({ token: 't' });
 
@@ -13,6 +28,17 @@ describe('Nexudus types', () => {
     expectTypeOf(room.data).toExtend<ChatRoom | undefined>();
     expectTypeOf(room.data?.Id).toEqualTypeOf<number | undefined>();
     expectTypeOf<ChatRoom['Users']>().toEqualTypeOf<number[] | undefined>();
+  });
+
+  it('names each operation part after its operationId', () => {
+    expectTypeOf<UpdateChatRoomBody>().toEqualTypeOf<ChatRoomUpdate>();
+    expectTypeOf<UpdateChatRoomArgs>().toEqualTypeOf<{ body: UpdateChatRoomBody }>();
+    expectTypeOf<GetChatRoomPath>().toEqualTypeOf<{ id: number }>();
+    expectTypeOf<ListChatRoomsData>().toExtend<ChatRoomList>();
+    expectTypeOf<ChatRoomList>().toExtend<ListChatRoomsData>();
+    // Every query parameter is optional, so the arguments are too.
+    expectTypeOf<{}>().toExtend<ListChatRoomsArgs>();
+    expectTypeOf<NexudusCredentials>().toEqualTypeOf<{ token: string } | { username: string; password: string }>();
   });
 
   it('rejects a wrong field name or value type', () => {

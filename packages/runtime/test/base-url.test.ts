@@ -4,7 +4,7 @@ import { bearer, checkBaseUrl, createApiClient } from '../src/internal.js';
 
 describe('checkBaseUrl', () => {
   it('accepts https, and strips trailing slashes', () => {
-    expect(checkBaseUrl('x', 'https://api.bird.com/')).toBe('https://api.bird.com');
+    expect(checkBaseUrl('x', 'https://api.acme.example/')).toBe('https://api.acme.example');
   });
 
   it.each(['http://localhost:4010', 'http://127.0.0.1:4011', 'http://127.8.9.10', 'http://[::1]:4012', 'http://mocks.localhost'])(
@@ -12,13 +12,13 @@ describe('checkBaseUrl', () => {
     (url) => expect(checkBaseUrl('x', url)).toBe(url),
   );
 
-  it.each(['http://api.bird.com', 'http://10.0.0.5:8080', 'ftp://api.bird.com', 'not a url'])('refuses %s', (url) => {
-    expect(() => checkBaseUrl('bird', url)).toThrow(ParleyError);
+  it.each(['http://api.acme.example', 'http://10.0.0.5:8080', 'ftp://api.acme.example', 'not a url'])('refuses %s', (url) => {
+    expect(() => checkBaseUrl('acme', url)).toThrow(ParleyError);
     try {
-      checkBaseUrl('bird', url);
+      checkBaseUrl('acme', url);
     } catch (error) {
-      expect(error).toMatchObject({ code: 'invalid_input', provider: 'bird' });
-      expect((error as Error).message).toMatch(/bird: baseUrl/);
+      expect(error).toMatchObject({ code: 'invalid_input', provider: 'acme' });
+      expect((error as Error).message).toMatch(/acme: baseUrl/);
     }
   });
 

@@ -1,6 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stubFetch, type StubCall } from '@parley/testkit/stub-fetch';
+import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../src/index.js';
 import { basic, bearer, createApiClient, requireSecret, scheme } from '../src/internal.js';
 
@@ -16,32 +15,26 @@ interface Paths {
 }
 
 const profile = { provider: 'test' };
+const baseUrl = 'https://api.example.org';
 
-// A loopback server that echoes what it received, so the test sees the request as sent.
-const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
-const server = createServer((request, response) => {
-  seen.push({ url: request.url ?? '', headers: request.headers });
-  response.setHeader('content-type', 'application/json');
-  if (request.url === '/things/chunked-empty') {
-    response.write(''); // headers go out without Content-Length: a chunked, empty body
-    return response.end();
+// A stub that echoes the path it received, so the test sees the request as sent; two ids answer
+// with an empty success body instead.
+const answer = ({ url }: StubCall) => {
+  const { pathname } = new URL(url);
+  if (pathname === '/things/chunked-empty') {
+    // A body stream that ends at once, with no Content-Length: a chunked, empty body.
+    const empty = new ReadableStream({ start: (controller) => controller.close() });
+    return new Response(empty, { headers: { 'content-type': 'application/json' } });
   }
-  if (request.url === '/things/no-content') {
-    response.statusCode = 204;
-    return response.end();
-  }
-  response.end(JSON.stringify({ url: request.url }));
-});
-let baseUrl = '';
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  if (pathname === '/things/no-content') return new Response(null, { status: 204, headers: { 'content-type': 'application/json' } });
+  return Response.json({ url: pathname });
+};
+const fetch = stubFetch(answer);
+const seen = fetch.calls;
 
 describe('createApiClient', () => {
   it('applies the credentials, default headers and per-call headers', async () => {
-    const client = createApiClient<Paths>({ baseUrl: `${baseUrl}/`, credentials: bearer('t0k'), profile, headers: { 'X-Team': 'qa' } });
+    const client = createApiClient<Paths>({ baseUrl: `${baseUrl}/`, credentials: bearer('t0k'), profile, fetch, headers: { 'X-Team': 'qa' } });
     const { data } = await client.GET('/things/{id}', { params: { path: { id: 'a1' } }, headers: { Prefer: 'code=200' } });
     expect(data).toEqual({ url: '/things/a1' });
     const last = seen.at(-1);
@@ -52,13 +45,13 @@ describe('createApiClient', () => {
   });
 
   it('sends its own credentials even when a caller sets Authorization', async () => {
-    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile, headers: { Authorization: 'Bearer client' } });
+    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile, fetch, headers: { Authorization: 'Bearer client' } });
     await client.GET('/things/{id}', { params: { path: { id: 'a2' } }, headers: { Authorization: 'Bearer call' } });
     expect(seen.at(-1)?.headers.authorization).toBe('Bearer t0k');
   });
 
   it('hands back the answer as received: status, headers and url', async () => {
-    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile });
+    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile, fetch });
     const { response } = await client.GET('/things/{id}', { params: { path: { id: 'a3' } } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -66,7 +59,7 @@ describe('createApiClient', () => {
   });
 
   it.each(['chunked-empty', 'no-content'])('reads an empty success body (%s) as no data, not a parse error', async (id) => {
-    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile });
+    const client = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile, fetch });
     const result = await client.GET('/things/{id}', { params: { path: { id } } });
     expect(result.data).toBeUndefined();
     expect(result.error).toBeUndefined();
@@ -85,8 +78,8 @@ describe('credentials', () => {
   });
 
   it('refuses a blank or non-string secret', () => {
-    expect(() => requireSecret('bird', 'accessKey', ' ')).toThrow(ParleyError);
-    expect(() => requireSecret('bird', 'accessKey', undefined)).toThrow(/`accessKey` is required/);
-    expect(requireSecret('bird', 'accessKey', 'k')).toBe('k');
+    expect(() => requireSecret('acme', 'accessKey', ' ')).toThrow(ParleyError);
+    expect(() => requireSecret('acme', 'accessKey', undefined)).toThrow(/`accessKey` is required/);
+    expect(requireSecret('acme', 'accessKey', 'k')).toBe('k');
   });
 });

@@ -5,8 +5,8 @@ import { codeForStatus } from '../src/internal.js';
 
 describe('ParleyError', () => {
   it('fills headers and attempts even when a detail is passed as undefined', () => {
-    const error = new ParleyError('network', 'down', { provider: 'bird', headers: undefined, attempts: undefined });
-    expect(error).toMatchObject({ name: 'ParleyError', code: 'network', message: 'down', provider: 'bird', headers: {}, attempts: 0 });
+    const error = new ParleyError('network', 'down', { provider: 'acme', headers: undefined, attempts: undefined });
+    expect(error).toMatchObject({ name: 'ParleyError', code: 'network', message: 'down', provider: 'acme', headers: {}, attempts: 0 });
     expect(error).toBeInstanceOf(Error);
   });
 

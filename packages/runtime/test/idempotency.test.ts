@@ -1,7 +1,7 @@
-// Which calls the runtime retries, against a loopback server that always answers 503.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Which calls the runtime retries, against a stub fetch that always answers 503 (no sockets).
+import { stubFetch, type StubFetch } from '@parley/testkit/stub-fetch';
+import { describe, expect, it } from 'vitest';
+import type { ClientOptions } from '../src/index.js';
 import { bearer, createApiClient, operation } from '../src/internal.js';
 
 type Op = {
@@ -13,54 +13,43 @@ interface Paths {
   '/things': { parameters: Op['parameters']; get: Op; post: Op; patch: Op };
 }
 
-let methods: string[] = [];
-const server = createServer((request, response) => {
-  methods.push(request.method ?? '');
-  request.resume();
-  response.writeHead(503).end();
-});
-let baseUrl = '';
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-const client = () =>
-  createApiClient<Paths>({ baseUrl, credentials: bearer('t'), profile: { provider: 'test' }, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+const unavailable = () => stubFetch(new Response(null, { status: 503 }));
+const client = (fetch: StubFetch, retry: ClientOptions['retry'] = { baseDelayMs: 1, maxDelayMs: 2 }) =>
+  createApiClient<Paths>({ baseUrl: 'https://api.example.org', credentials: bearer('t'), profile: { provider: 'test' }, retry, fetch });
+const methods = (fetch: StubFetch) => fetch.calls.map((call) => call.method);
 
 describe('retries', () => {
   it('retries a GET on the raw client', async () => {
-    methods = [];
-    const { response } = await client().GET('/things');
+    const fetch = unavailable();
+    const { response } = await client(fetch).GET('/things');
     expect(response.status).toBe(503);
-    expect(methods).toEqual(['GET', 'GET', 'GET']);
+    expect(methods(fetch)).toEqual(['GET', 'GET', 'GET']);
   });
 
   it('never retries a POST', async () => {
-    methods = [];
-    await client().POST('/things', { body: { status: 'x' } });
-    expect(methods).toEqual(['POST']);
+    const fetch = unavailable();
+    await client(fetch).POST('/things', { body: { status: 'x' } });
+    expect(methods(fetch)).toEqual(['POST']);
   });
 
   it('retries a PATCH only when its operation declares it idempotent', async () => {
     const send = (c: ReturnType<typeof client>, _: object, init: { fetch: (r: Request) => Promise<Response> }) =>
       c.PATCH('/things', { body: { status: 'active' }, ...init });
-    methods = [];
-    await operation({ operationId: 'patchPlain' }, send)(client(), {});
-    expect(methods).toEqual(['PATCH']);
-    methods = [];
+    const plain = unavailable();
+    await operation({ operationId: 'patchPlain' }, send)(client(plain), {});
+    expect(methods(plain)).toEqual(['PATCH']);
+    const idempotent = unavailable();
     const error = await operation({ operationId: 'setStatus', idempotent: true }, send)
-      .orThrow(client(), {})
+      .orThrow(client(idempotent), {})
       .catch((e: unknown) => e);
-    expect(methods).toEqual(['PATCH', 'PATCH', 'PATCH']);
+    expect(methods(idempotent)).toEqual(['PATCH', 'PATCH', 'PATCH']);
+    expect(idempotent.calls.map((call) => call.body)).toEqual(Array(3).fill('{"status":"active"}')); // the same body each time
     expect(error).toMatchObject({ code: 'provider', operationId: 'setStatus', attempts: 3, provider: 'test' });
   });
 
   it('honours maxRetries', async () => {
-    methods = [];
-    const c = createApiClient<Paths>({ baseUrl, credentials: bearer('t'), profile: { provider: 'test' }, retry: { maxRetries: 4, baseDelayMs: 1 } });
-    await c.GET('/things');
-    expect(methods).toHaveLength(5);
+    const fetch = unavailable();
+    await client(fetch, { maxRetries: 4, baseDelayMs: 1 }).GET('/things');
+    expect(fetch.calls).toHaveLength(5);
   });
 });

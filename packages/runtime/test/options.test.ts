@@ -1,5 +1,6 @@
 // Client and per-call options are checked before anything is sent: a bad one is an
-// `invalid_input` error naming the option, and the fetch spy proves no request left.
+// `invalid_input` error naming the option, and the stub fetch proves no request left.
+import { stubFetch } from '@parley/testkit/stub-fetch';
 import type { Client } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../src/index.js';
@@ -16,11 +17,8 @@ interface Paths {
   };
 }
 
-const sent: Request[] = [];
-const fetch = async (request: Request) => {
-  sent.push(request);
-  return Response.json({ ok: true });
-};
+const fetch = stubFetch(Response.json({ ok: true }));
+const sent = fetch.calls;
 const create = (options: ClientOptions = {}) =>
   createApiClient<Paths>({ baseUrl: 'https://api.example.org', credentials: bearer('t0k'), profile: { provider: 'test' }, fetch, ...options });
 const listThings = operation({ operationId: 'listThings' }, (client: Client<Paths>, _: void, init) => client.GET('/things', { ...init }));

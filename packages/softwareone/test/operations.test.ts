@@ -1,17 +1,30 @@
 // SoftwareOne's client against Prism serving specs/softwareone/openapi.yaml with request validation on.
 import { ParleyError } from '@parley/runtime';
+import { pathExample, requestExample } from '@parley/testkit/fixtures';
+import { prefer } from '@parley/testkit/prefer';
 import { describe, expect, inject, it } from 'vitest';
-import { createSoftwareOneClient, getParticipant, listParticipants, updateParticipant } from '../src/index.js';
+import {
+  createSoftwareOneClient,
+  getChatParticipant,
+  listChatParticipants,
+  updateChatParticipant,
+  type GetChatParticipantPath,
+  type ListChatParticipantsPath,
+  type UpdateChatParticipantBody,
+} from '../src/index.js';
 
 const baseUrl = inject('prismUrl');
 const client = createSoftwareOneClient({ token: 'test-token', baseUrl, retry: false });
-const chat = { chatId: 'CHT-4821-7730-1955' };
-const participant = { ...chat, id: 'CPT-5104-3382-7716' };
-const prefer = (value: string) => ({ headers: { Prefer: value } });
+// Ids from the spec's parameter examples: CHT-4821-7730-1955 and CPT-5104-3382-7716.
+const chat = pathExample<ListChatParticipantsPath>('softwareone', 'listChatParticipants');
+const participant = pathExample<GetChatParticipantPath>('softwareone', 'getChatParticipant');
 
-describe('updateParticipant (PUT)', () => {
+describe('updateChatParticipant (PUT)', () => {
   it('returns the updated participant', async () => {
-    const { data, error, response } = await updateParticipant(client, { path: participant, body: { id: participant.id, muted: true } });
+    const { data, error, response } = await updateChatParticipant(client, {
+      path: participant,
+      body: requestExample<UpdateChatParticipantBody>('softwareone', 'updateChatParticipant', 'mute'), // { id, muted: true }
+    });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ id: 'CPT-5104-3382-9020', muted: true, status: 'Active' });
@@ -20,10 +33,10 @@ describe('updateParticipant (PUT)', () => {
   });
 
   it('accepts a partial body: only lastReadMessage', async () => {
-    const { data, response } = await updateParticipant(
+    const { data, response } = await updateChatParticipant(
       client,
       { path: participant, body: { lastReadMessage: { id: 'CMG-4821-7730-1955-00041' } } },
-      prefer('example=active'),
+      { headers: prefer({ example: 'active' }) },
     );
     expect(response.status).toBe(200);
     expect(data?.contact?.directories?.[0]?.account?.externalIds?.pyraTenantId).toBe('123e4567-e89b-12d3-a456-426614174000');
@@ -35,34 +48,43 @@ describe('updateParticipant (PUT)', () => {
     [404, 'Not Found'],
     [409, 'Conflict'],
   ])('gives the typed ProblemDetails body for %i', async (status, title) => {
-    const { data, error, response } = await updateParticipant(client, { path: participant, body: { status: 'Exited' } }, prefer(`code=${status}`));
+    const { data, error, response } = await updateChatParticipant(
+      client, { path: participant, body: { status: 'Exited' } },
+      { headers: prefer({ code: status }) },
+    );
     expect(data).toBeUndefined();
     expect(response.status).toBe(status);
     expect(error).toMatchObject({ status, title, traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/) });
   });
 
   it('gives the validation errors map for 400', async () => {
-    const { error } = await updateParticipant(client, { path: participant, body: { status: 'Exited' } }, prefer('code=400'));
+    const { error } = await updateChatParticipant(
+      client, { path: participant, body: { status: 'Exited' } },
+      { headers: prefer({ code: 400 }) },
+    );
     expect(error?.errors).toEqual({ status: ['Participants cannot exit a direct chat.'] });
   });
 
   it('is rejected by the mock when the body carries a read-only field', async () => {
     const bad = { muted: true, unreadMessageCount: 0 } as unknown as { muted: boolean };
-    const { error, response } = await updateParticipant(client, { path: participant, body: bad });
+    const { error, response } = await updateChatParticipant(client, { path: participant, body: bad });
     expect(response.status).toBe(400);
     expect(error?.status).toBe(400);
   });
 
   it('reports a wrong token as the 401 body', async () => {
-    const { error, response } = await updateParticipant(client, { path: participant, body: { muted: false } }, prefer('code=401'));
+    const { error, response } = await updateChatParticipant(
+      client, { path: participant, body: { muted: false } },
+      { headers: prefer({ code: 401 }) },
+    );
     expect(response.status).toBe(401);
     expect(error).toMatchObject({ status: 401, title: 'Unauthorized' });
   });
 });
 
-describe('getParticipant (GET)', () => {
+describe('getChatParticipant (GET)', () => {
   it('returns the participant with its contact and audit', async () => {
-    const { data, response } = await getParticipant(client, { path: participant, query: { select: '+audit' } });
+    const { data, response } = await getChatParticipant(client, { path: participant, query: { select: '+audit' } });
     expect(response.status).toBe(200);
     expect(new URL(response.url).searchParams.get('select')).toBe('+audit');
     expect(data).toMatchObject({ id: 'CPT-5104-3382-7716', status: 'Active', unreadMessageCount: 1 });
@@ -75,22 +97,22 @@ describe('getParticipant (GET)', () => {
     [403, 'Forbidden'],
     [404, 'Not Found'],
   ])('gives the typed ProblemDetails body for %i', async (status, title) => {
-    const { error, response } = await getParticipant(client, { path: participant }, prefer(`code=${status}`));
+    const { error, response } = await getChatParticipant(client, { path: participant }, { headers: prefer({ code: status }) });
     expect(response.status).toBe(status);
     expect(error).toMatchObject({ status, title });
   });
 });
 
-describe('listParticipants (GET)', () => {
+describe('listChatParticipants (GET)', () => {
   it('returns a page with pagination metadata', async () => {
-    const { data, response } = await listParticipants(client, { path: chat, query: { limit: 10, offset: 0, order: '-audit.created.at' } });
+    const { data, response } = await listChatParticipants(client, { path: chat, query: { limit: 10, offset: 0, order: '-audit.created.at' } });
     expect(response.status).toBe(200);
     expect(data?.$meta?.pagination).toEqual({ offset: 0, limit: 10, total: 2 });
     expect(data?.data?.map((p) => p.id)).toEqual(['CPT-5104-3382-7716', 'CPT-5104-3382-9020']);
   });
 
   it('is rejected by the mock when offset is negative', async () => {
-    const { response } = await listParticipants(client, { path: chat, query: { offset: -1 } });
+    const { response } = await listChatParticipants(client, { path: chat, query: { offset: -1 } });
     expect(response.status).toBe(400);
   });
 
@@ -100,7 +122,7 @@ describe('listParticipants (GET)', () => {
     [403, 'Forbidden'],
     [404, 'Not Found'],
   ])('gives the typed ProblemDetails body for %i', async (status, title) => {
-    const { error, response } = await listParticipants(client, { path: chat }, prefer(`code=${status}`));
+    const { error, response } = await listChatParticipants(client, { path: chat }, { headers: prefer({ code: status }) });
     expect(response.status).toBe(status);
     expect(error).toMatchObject({ status, title });
   });
@@ -117,7 +139,7 @@ describe('credentials', () => {
         return fetch(request);
       },
     });
-    await getParticipant(spy, { path: participant });
+    await getChatParticipant(spy, { path: participant });
     expect(sent).toBe('Bearer spy-token');
   });
 
@@ -134,13 +156,13 @@ describe('credentials', () => {
 
 describe('throwing style (orThrow)', () => {
   it('returns the participant', async () => {
-    const data = await getParticipant.orThrow(client, { path: participant });
+    const data = await getChatParticipant.orThrow(client, { path: participant });
     expect(data.id).toBe('CPT-5104-3382-7716');
   });
 
   it('throws a ParleyError with the ProblemDetails body and its traceId as request id', async () => {
-    const error = await updateParticipant
-      .orThrow(client, { path: participant, body: { status: 'Exited' } }, prefer('code=400'))
+    const error = await updateChatParticipant
+      .orThrow(client, { path: participant, body: { status: 'Exited' } }, { headers: prefer({ code: 400 }) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParleyError);
     expect(error).toMatchObject({

@@ -1,9 +1,4 @@
-import { prismGlobalSetup } from '@parley/mocks';
+import { vendorMockSetup } from '@parley/testkit/prism';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    prismUrl: string;
-  }
-}
-
-export default prismGlobalSetup(new URL('../../../specs/softwareone/openapi.yaml', import.meta.url));
+// Each run serves specs/softwareone/openapi.yaml with Prism and provides its URL as inject('prismUrl').
+export default vendorMockSetup('softwareone');

@@ -2,45 +2,70 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createSoftwareOneClient,
-  getParticipant,
-  listParticipants,
-  updateParticipant,
+  getChatParticipant,
+  listChatParticipants,
+  SOFTWAREONE_SERVERS,
+  updateChatParticipant,
   type ChatParticipant,
+  type ChatParticipantListResponse,
+  type ChatParticipantUpdate,
+  type GetChatParticipantQuery,
+  type ListChatParticipantsData,
   type ProblemDetails,
+  type SoftwareOneCredentials,
+  type UpdateChatParticipantArgs,
+  type UpdateChatParticipantBody,
+  type UpdateChatParticipantData,
+  type UpdateChatParticipantPath,
 } from '../src/index.js';
 
 const client = createSoftwareOneClient({ token: 't' });
-const path = { chatId: 'CHT-1', id: 'CPT-1' };
+const path: UpdateChatParticipantPath = { chatId: 'CHT-1', id: 'CPT-1' };
 
 describe('SoftwareOne types', () => {
   it('types results as the spec schemas', async () => {
-    const { data, error } = await updateParticipant(client, { path, body: { muted: true } });
+    const { data, error } = await updateChatParticipant(client, { path, body: { muted: true } });
     expectTypeOf(data).toEqualTypeOf<ChatParticipant | undefined>();
     expectTypeOf(error).toExtend<ProblemDetails | undefined>();
     expectTypeOf(error?.traceId).toEqualTypeOf<string | undefined>();
     expectTypeOf<ChatParticipant['status']>().toEqualTypeOf<'Active' | 'Exited' | 'Deactivated' | undefined>();
   });
 
+  it('names each operation part after its operationId', () => {
+    expectTypeOf<UpdateChatParticipantBody>().toEqualTypeOf<ChatParticipantUpdate>();
+    expectTypeOf<UpdateChatParticipantData>().toEqualTypeOf<ChatParticipant>();
+    expectTypeOf<UpdateChatParticipantArgs>().toEqualTypeOf<{ path: UpdateChatParticipantPath; body: UpdateChatParticipantBody }>();
+    expectTypeOf<ListChatParticipantsData>().toEqualTypeOf<ChatParticipantListResponse>();
+    expectTypeOf<GetChatParticipantQuery['select']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<SoftwareOneCredentials>().toEqualTypeOf<{ token: string }>();
+    expectTypeOf(SOFTWAREONE_SERVERS).items.toHaveProperty('url');
+  });
+
   it('rejects a wrong enum value', () => {
     // @ts-expect-error Deactivated cannot be set
-    void updateParticipant(client, { path, body: { status: 'Deactivated' } });
+    void updateChatParticipant(client, { path, body: { status: 'Deactivated' } });
     // @ts-expect-error statuses are PascalCase
-    void updateParticipant(client, { path, body: { status: 'active' } });
+    void updateChatParticipant(client, { path, body: { status: 'active' } });
   });
 
   it('rejects a wrong field name', () => {
     // @ts-expect-error the field is `muted`
-    void updateParticipant(client, { path, body: { mute: true } });
+    void updateChatParticipant(client, { path, body: { mute: true } });
     // @ts-expect-error read-only fields are not part of the update
-    void updateParticipant(client, { path, body: { unreadMessageCount: 0 } });
+    void updateChatParticipant(client, { path, body: { unreadMessageCount: 0 } });
   });
 
   it('rejects a missing required parameter', () => {
     // @ts-expect-error id is required
-    void getParticipant(client, { path: { chatId: 'CHT-1' } });
+    void getChatParticipant(client, { path: { chatId: 'CHT-1' } });
     // @ts-expect-error lastReadMessage needs its id
-    void updateParticipant(client, { path, body: { lastReadMessage: {} } });
+    void updateChatParticipant(client, { path, body: { lastReadMessage: {} } });
     // @ts-expect-error limit is a number
-    void listParticipants(client, { path: { chatId: 'CHT-1' }, query: { limit: '10' } });
+    void listChatParticipants(client, { path: { chatId: 'CHT-1' }, query: { limit: '10' } });
+  });
+
+  it('requires credentials', () => {
+    // @ts-expect-error token is required
+    createSoftwareOneClient({ baseUrl: 'https://api.s1.show' });
   });
 });

@@ -1,11 +1,12 @@
-// Path parameters stay inside their own segment, proven on the raw request line a server receives.
-import * as bird from '@parley/bird';
+// Path parameters stay inside their own segment, proven on the raw request line a server
+// receives: for every registered vendor, the read and update operations (those with path
+// parameters) get hostile values in their last path parameter, the resource id.
 import { ParleyError } from '@parley/runtime';
-import * as softwareone from '@parley/softwareone';
+import { startFaultServer, type FaultServer } from '@parley/testkit/fault-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultServer } from './fault-server.js';
+import { oneCasePerVendor, type VendorOperation } from './vendors.js';
 
-let server: Awaited<ReturnType<typeof startFaultServer>>;
+let server: FaultServer;
 beforeAll(async () => {
   server = await startFaultServer();
 });
@@ -18,33 +19,35 @@ const hostile = [
   ['CPT 1/ü', 'CPT%201%2F%C3%BC'],
 ] as const;
 
-describe('SoftwareOne participant ids', () => {
-  const client = () => softwareone.createSoftwareOneClient({ token: 't', baseUrl: server.url, retry: false });
+/** The operation's arguments with `value` as its last path parameter, and that parameter's name. */
+function withLastParameter(op: VendorOperation, value: string) {
+  const path = op.args.path!;
+  const name = Object.keys(path).at(-1)!;
+  return { name, args: { ...op.args, path: { ...path, [name]: value } } };
+}
 
-  it.each(hostile)('sends %j as one encoded segment', async (id, encoded) => {
-    server.script({ kind: 'reply', status: 200, body: '{"id":"x"}' });
-    await softwareone.getParticipant.orThrow(client(), { path: { chatId: 'CHT-1', id } });
-    expect(server.seen[0]?.rawUrl).toBe(`/public/v1/helpdesk/chats/CHT-1/participants/${encoded}`);
-  });
+describe.each(oneCasePerVendor)('$name path parameters', (vendor) => {
+  const client = () => vendor.create(server.url, { retry: false });
+  const operations = [vendor.readOp, vendor.updateOp].filter((op) => op.args.path);
 
-  it.each(['..', '.', ''])('refuses %j before sending anything', async (id) => {
-    server.script({ kind: 'reply', status: 200, body: '{}' });
-    const call = softwareone.updateParticipant.orThrow(client(), { path: { chatId: 'CHT-1', id }, body: { muted: true } });
-    await expect(call).rejects.toBeInstanceOf(ParleyError);
-    await expect(call).rejects.toMatchObject({ code: 'invalid_input', field: 'id', message: expect.stringContaining('`id`') });
-    expect(server.seen).toHaveLength(0);
-  });
-});
-
-describe('Bird participant ids', () => {
-  it.each(hostile)('sends %j as one encoded segment', async (id, encoded) => {
-    server.script({ kind: 'reply', status: 200, body: '{"id":"x","type":"contact"}' });
-    const client = bird.createBirdClient({ accessKey: 'k', baseUrl: server.url, retry: false });
-    await bird.updateParticipant.orThrow(client, {
-      path: { workspaceId: 'w-1', conversationId: 'c-1', conversationParticipantId: id },
-      body: { status: 'active' },
+  describe.each(operations)('$operationId', (op) => {
+    it.each(hostile)('sends %j as one encoded segment', async (id, encoded) => {
+      server.script({ kind: 'reply', status: 200, body: vendor.okBody });
+      const { name, args } = withLastParameter(op, id);
+      await op.call.orThrow(client(), args);
+      const segment = (param: string) => (param === name ? encoded : encodeURIComponent(String(args.path[param])));
+      const expected = op.path.replace(/\{([^{}]+)\}/g, (_, param: string) => segment(param));
+      expect(server.seen[0]?.method).toBe(op.method);
+      expect(server.seen[0]?.rawUrl).toBe(expected);
     });
-    expect(server.seen[0]?.method).toBe('PATCH');
-    expect(server.seen[0]?.rawUrl).toBe(`/workspaces/w-1/conversations/c-1/participants/${encoded}`);
+
+    it.each(['..', '.', ''])('refuses %j before sending anything', async (id) => {
+      server.script({ kind: 'reply', status: 200, body: vendor.okBody });
+      const { name, args } = withLastParameter(op, id);
+      const call = op.call.orThrow(client(), args);
+      await expect(call).rejects.toBeInstanceOf(ParleyError);
+      await expect(call).rejects.toMatchObject({ code: 'invalid_input', field: name, message: expect.stringContaining(`\`${name}\``) });
+      expect(server.seen).toHaveLength(0);
+    });
   });
 });

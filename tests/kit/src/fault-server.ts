@@ -1,3 +1,6 @@
+// A loopback HTTP server that misbehaves on cue, for tests of how clients survive faults. It binds
+// 127.0.0.1 on an ephemeral port, so parallel suites never collide and nothing is reachable from
+// outside the machine.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -26,12 +29,15 @@ export async function startFaultServer({ maxRequests = 200, maxLifetimeMs = 60_0
   let script: Fault[] = [{ kind: 'reply', status: 200, body: '{}' }];
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
+  const waiting: ((request: SeenRequest) => void)[] = [];
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      seen.push({ method: request.method ?? '', rawUrl: request.url ?? '', headers: request.headers, body });
+      const received = { method: request.method ?? '', rawUrl: request.url ?? '', headers: request.headers, body };
+      seen.push(received);
+      for (const resolve of waiting.splice(0)) resolve(received);
       if (seen.length > maxRequests) return request.socket.destroy();
       const fault = script.length > 1 ? script.shift()! : script[0]!;
       act(fault, request, response);
@@ -59,8 +65,26 @@ export async function startFaultServer({ maxRequests = 200, maxLifetimeMs = 60_0
       script = faults;
       seen.length = 0;
     },
+    /** Resolves when the next request has arrived, so a test can act on it instead of sleeping. */
+    nextRequest(): Promise<SeenRequest> {
+      return new Promise((resolve) => waiting.push(resolve));
+    },
     stop,
   };
+}
+
+export type FaultServer = Awaited<ReturnType<typeof startFaultServer>>;
+
+/**
+ * The URL of a loopback port nothing listens on (one just opened and closed again), for testing
+ * refused connections.
+ */
+export async function closedUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
 }
 
 function act(fault: Fault, request: IncomingMessage, response: ServerResponse) {
