@@ -4,7 +4,6 @@ import type { Spec } from './spec.mjs';
 
 /** How a client option turns into the Authorization header. */
 export type CredentialForm =
-  | { kind: 'bearer'; option: string }
   | { kind: 'basic'; username: string; password: string }
   | { kind: 'prefixed'; option: string; prefix: string };
 

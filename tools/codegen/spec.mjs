@@ -27,6 +27,10 @@ export function operationsOf(spec) {
     METHODS.filter((method) => item[method]).map((method) => {
       const op = item[method];
       if (!op.operationId) throw new Error(`codegen: ${method.toUpperCase()} ${path} has no operationId`);
+      // It becomes the function's name.
+      if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(op.operationId)) {
+        throw new Error(`codegen: operationId ${JSON.stringify(op.operationId)} of ${method.toUpperCase()} ${path} is not a JavaScript identifier`);
+      }
       // Operation-level parameters override path-level ones with the same name and location.
       const byKey = new Map();
       for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(spec, p))) byKey.set(`${p.in}:${p.name}`, p);

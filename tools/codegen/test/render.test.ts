@@ -71,6 +71,12 @@ describe('refusals', () => {
     expect(() => renderOperations(spec, acme)).toThrow(/has no operationId/);
   });
 
+  it('refuses an operationId that cannot name a function', () => {
+    const spec = minimalSpec();
+    spec.paths['/rooms/{roomId}'].get.operationId = 'get-room';
+    expect(() => renderOperations(spec, acme)).toThrow('operationId "get-room" of GET /rooms/{roomId} is not a JavaScript identifier');
+  });
+
   it.each([
     ['an API key in a query parameter', { type: 'apiKey', in: 'query', name: 'key' }],
     ['an API key in Authorization without a prefix', { type: 'apiKey', in: 'header', name: 'Authorization' }],
