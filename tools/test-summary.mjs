@@ -6,10 +6,17 @@ import { readdir, readFile } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const folders = ['docs'];
-for (const group of ['packages', 'tests']) {
-  const entries = await readdir(new URL(`${group}/`, root), { withFileTypes: true }).catch(() => []);
-  folders.push(...entries.filter((d) => d.isDirectory()).map((d) => `${group}/${d.name}`));
+// Every workspace package, from pnpm-workspace.yaml's `packages` globs (`dir` or `dir/*`).
+const workspace = await readFile(new URL('pnpm-workspace.yaml', root), 'utf8');
+const globs = [...workspace.split(/^overrides:/m)[0].matchAll(/^\s+-\s+['"]?([^'"\s]+)['"]?\s*$/gm)].map(([, glob]) => glob);
+const folders = [];
+for (const glob of globs) {
+  if (!glob.endsWith('/*')) folders.push(glob);
+  else {
+    const group = glob.slice(0, -2);
+    const entries = await readdir(new URL(`${group}/`, root), { withFileTypes: true }).catch(() => []);
+    folders.push(...entries.filter((d) => d.isDirectory()).map((d) => `${group}/${d.name}`));
+  }
 }
 for (const folder of folders) {
   let report;
