@@ -37,6 +37,8 @@ const placeholders = {
   __name__: name[0].toLowerCase() + name.slice(1),
   __Display__: values.display ?? name,
   __PORT__: String(Math.max(-1, ...registered.map((v) => v.portOffset)) + 1),
+  // Parley's packages are versioned together (changesets `linked`): start where the others are.
+  __VERSION__: JSON.parse(await readFile(new URL('packages/runtime/package.json', root), 'utf8')).version,
 };
 const fill = (text) => Object.entries(placeholders).reduce((out, [key, value]) => out.replaceAll(key, value), text);
 

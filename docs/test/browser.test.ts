@@ -60,7 +60,7 @@ describe.each(vendors())('$id docs page', ({ id: vendor, packageDir, docsTitle }
       const summaries = Object.values(spec.paths as Record<string, Record<string, { summary?: string }>>).flatMap((item) =>
         Object.values(item).flatMap((op) => (op?.summary ? [op.summary] : [])),
       );
-      expect(summaries.length).toBeGreaterThanOrEqual(3);
+      expect(summaries.length).toBeGreaterThan(0);
       // Redoc renders after load; wait until it shows the operations (or fail after 30 s).
       await page
         .waitForFunction((expected) => expected.every((s) => document.body.innerText.includes(s)), summaries, { timeout: 30_000 })

@@ -23,7 +23,7 @@ describe.each(vendors())('$clientPackage bundled spec', ({ clientPackage, packag
     const yaml = parse(await read(require.resolve(`${clientPackage}/openapi.yaml`))) as Spec;
 
     expect(operations(json)).toEqual(operations(source));
-    expect(operations(json).length).toBeGreaterThanOrEqual(3);
+    expect(operations(json).length).toBeGreaterThan(0);
     expect(Object.keys(json.components.schemas).sort()).toEqual(Object.keys(source.components.schemas).sort());
     // Self-contained: every $ref points inside the file.
     const refs = JSON.stringify(json).match(/"\$ref":"[^"]*"/g) ?? [];

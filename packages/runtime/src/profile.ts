@@ -2,7 +2,7 @@ import type { ParleyErrorCode } from './errors.js';
 
 /** What a vendor package tells the runtime about how its vendor reports errors. */
 export interface VendorProfile {
-  /** `softwareone`, `bird`, `nexudus`: appears in every error. */
+  /** The vendor's registry id; appears in every error. */
   provider: string;
   /** A throttle answer the standard statuses miss (Nexudus: 409 with Retry-After and no body). */
   isThrottle?(status: number, headers: Headers, bodyText: string): boolean;

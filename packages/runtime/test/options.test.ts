@@ -1,27 +1,13 @@
 // Client and per-call options are checked before anything is sent: a bad one is an
 // `invalid_input` error naming the option, and the stub fetch proves no request left.
 import { stubFetch } from '@parley/testkit/stub-fetch';
-import type { Client } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../src/index.js';
-import { bearer, createApiClient, operation } from '../src/internal.js';
-
-interface Paths {
-  '/things': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: { 200: { headers: Record<string, unknown>; content: { 'application/json': { ok: boolean } } } };
-    };
-  };
-}
+import { createThingsClient, listThings } from './things-api.js';
 
 const fetch = stubFetch(Response.json({ ok: true }));
 const sent = fetch.calls;
-const create = (options: ClientOptions = {}) =>
-  createApiClient<Paths>({ baseUrl: 'https://api.example.org', credentials: bearer('t0k'), profile: { provider: 'test' }, fetch, ...options });
-const listThings = operation({ operationId: 'listThings' }, (client: Client<Paths>, _: void, init) => client.GET('/things', { ...init }));
+const create = (options: ClientOptions = {}) => createThingsClient(fetch, options);
 
 const badTimeouts: unknown[] = [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '100'];
 const badRetries: [unknown, string][] = [

@@ -1,25 +1,11 @@
 // Timeouts, cancelling and Retry-After, with a stub fetch: a "server" that never answers is a
 // promise waiting for the request's abort signal, and waits to retry run on a fake clock.
 import { hang, networkError, stallBody, stubFetch, type StubFetch } from '@parley/testkit/stub-fetch';
-import type { Client } from 'openapi-fetch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientOptions, LogEvent } from '../src/index.js';
-import { bearer, createApiClient, operation } from '../src/internal.js';
+import { createThingsClient, listThings } from './things-api.js';
 
-interface Paths {
-  '/things': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: { 200: { headers: Record<string, unknown>; content: { 'application/json': { ok: boolean } } } };
-    };
-  };
-}
-
-const create = (fetch: StubFetch, options: ClientOptions = {}) =>
-  createApiClient<Paths>({ baseUrl: 'https://api.example.org', credentials: bearer('t0k'), profile: { provider: 'test' }, fetch, ...options });
-const listThings = operation({ operationId: 'listThings' }, (client: Client<Paths>, _: void, init) => client.GET('/things', { ...init }));
+const create = (fetch: StubFetch, options: ClientOptions = {}) => createThingsClient(fetch, options);
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 2 } };
 
 afterEach(() => {

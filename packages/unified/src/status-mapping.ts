@@ -2,7 +2,7 @@ import type { ParticipantStatus } from './model.js';
 import type { ProviderCapabilities } from './capabilities/types.js';
 
 /**
- * Both directions of a provider whose statuses are plain values (SoftwareOne, Bird), derived from
+ * Both directions of a provider whose statuses are plain values, derived from
  * its capability data so the mapping and the documentation cannot disagree.
  */
 export function statusMapping(capabilities: ProviderCapabilities) {

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
-import { createParley } from '../src/index.js';
+import { mockCredentials } from '@parley/testkit/credentials';
+import { ADAPTERS, createParley, type ParleyConfig, type ProviderCapabilities } from '../src/index.js';
 
 export const urls = inject('prismUrls');
 export const WORKSPACE = 'b4e02c85-c6d2-4b15-8885-e09671799c61';
@@ -11,7 +12,7 @@ export interface Sent {
   body: unknown;
 }
 
-/** A Parley over the three Prism mocks whose clients record every request before sending it. */
+/** A Parley over every registered vendor's mock, whose clients record every request before sending it. */
 export function parleyWithSpy() {
   const sent: Sent[] = [];
   const fetch = async (request: Request) => {
@@ -19,11 +20,15 @@ export function parleyWithSpy() {
     sent.push({ method: request.method, url: request.url, body: text ? JSON.parse(text) : undefined });
     return globalThis.fetch(request);
   };
-  const parley = createParley({
-    softwareone: { token: 'swo-token', baseUrl: urls.softwareone, fetch, retry: false },
-    bird: { accessKey: 'bird-key', workspaceId: WORKSPACE, baseUrl: urls.bird, fetch, retry: false },
-    nexudus: { token: 'nexudus-token', baseUrl: urls.nexudus, fetch, retry: false },
-  });
+  // Each provider with credentials of the form its spec takes, and its capability example's scope
+  // (Bird's workspace) as the configured default.
+  const config = Object.fromEntries(
+    ADAPTERS.map(({ provider, capabilities }) => {
+      const { example }: ProviderCapabilities = capabilities;
+      return [provider, { ...mockCredentials(provider), ...example.scope, baseUrl: urls[provider], fetch, retry: false }];
+    }),
+  );
+  const parley = createParley(config as ParleyConfig);
   return { parley, sent };
 }
 

@@ -1,7 +1,7 @@
 // The unified API's types come from the adapters: `set`, ids and scope fields narrow per provider.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ChatParticipant } from '@parley/softwareone';
-import { birdAdapter, createParley, createParleyWith, type NexudusParticipantRaw, type Provider } from '../src/index.js';
+import { birdAdapter, createParley, createParleyWith, PROVIDERS, type NexudusParticipantRaw, type Provider } from '../src/index.js';
 
 const parley = createParley();
 const bird = { provider: 'bird', chatId: 'c', participantId: 'p' } as const;
@@ -41,7 +41,7 @@ describe('references', () => {
   it('types raw and the vendor client by provider', async () => {
     expectTypeOf((await parley.participants.get(softwareone)).raw).toEqualTypeOf<ChatParticipant>();
     expectTypeOf((await parley.participants.get({ provider: 'nexudus', chatId: 1, participantId: 2 })).raw).toEqualTypeOf<NexudusParticipantRaw>();
-    expectTypeOf<Provider>().toEqualTypeOf<'softwareone' | 'bird' | 'nexudus'>();
+    expectTypeOf<Provider>().toEqualTypeOf<(typeof PROVIDERS)[number]>(); // every registered provider
   });
 
   it('knows only the providers passed to createParleyWith', () => {
