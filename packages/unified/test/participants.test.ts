@@ -1,5 +1,6 @@
 // The unified API for every provider and operation, against Prism serving each vendor's spec.
 import { ParleyError } from '@parley/runtime';
+import { prefer } from '@parley/testkit/prefer';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { birdAdapter, createParley, createParleyWith, type NexudusParticipantRaw } from '../src/index.js';
 import type { ChatParticipant } from '@parley/softwareone';
@@ -153,7 +154,7 @@ describe('vendor errors through the unified API', () => {
     ['nexudus', { provider: 'nexudus', chatId: 1, participantId: 2 }, 'not_found'],
   ] as const)('%s: a 404 is a ParleyError with provider set', async (provider, ref, code) => {
     const { parley } = parleyWithSpy();
-    const error = await parley.participants.get(ref, { headers: { Prefer: 'code=404' } }).catch((e: unknown) => e);
+    const error = await parley.participants.get(ref, { headers: prefer({ code: 404 }) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ParleyError);
     expect(error).toMatchObject({ code, provider, status: 404 });
   });

@@ -4,10 +4,11 @@ import * as bird from '@parley/bird';
 import * as nexudus from '@parley/nexudus';
 import { ParleyError } from '@parley/runtime';
 import * as softwareone from '@parley/softwareone';
+import { prefer } from '@parley/testkit/prefer';
 import { describe, expect, it } from 'vitest';
 import { CONVERSATION, parleyWithSpy, WORKSPACE } from './support.js';
 
-const forced = (code: number) => ({ headers: { Prefer: `code=${code}` }, retry: false as const });
+const forced = (code: number) => ({ headers: prefer({ code }), retry: false as const });
 const caught = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as ParleyError);
 
 const cases = [
@@ -70,7 +71,7 @@ describe('scenarios through the vendor clients', () => {
     const { parley } = parleyWithSpy();
     const contact = await bird.getConversationParticipant.orThrow(parley.vendor('bird'), {
       path: { workspaceId: WORKSPACE, conversationId: CONVERSATION, conversationParticipantId: 'x' },
-    }, { headers: { Prefer: 'example=invitedContact' } });
+    }, { headers: prefer({ example: 'invitedContact' }) });
     expect(contact).toMatchObject({ type: 'contact', status: 'invited' });
   });
 

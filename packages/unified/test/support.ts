@@ -1,10 +1,14 @@
 import { inject } from 'vitest';
 import { mockCredentials } from '@parley/testkit/credentials';
+import { pathExample } from '@parley/testkit/fixtures';
 import { ADAPTERS, createParley, type ParleyConfig, type ProviderCapabilities } from '../src/index.js';
 
 export const urls = inject('prismUrls');
-export const WORKSPACE = 'b4e02c85-c6d2-4b15-8885-e09671799c61';
-export const CONVERSATION = '67e4d358-ca94-421e-98b7-448860df9d33';
+// Bird's workspace and conversation of the spec's examples, for the tests that name them.
+export const { workspaceId: WORKSPACE, conversationId: CONVERSATION } = pathExample<{ workspaceId: string; conversationId: string }>(
+  'bird',
+  'listConversationParticipants',
+);
 
 export interface Sent {
   method: string;
