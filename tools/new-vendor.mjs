@@ -2,7 +2,8 @@
 // `pnpm new-vendor <id>`: scaffolds a vendor that builds, lints 0/0 and passes every suite as it
 // is: a minimal spec (one operation, one security scheme, named examples) with its registry entry,
 // the vendor package (profile only; the rest is generated), a unified adapter and capability file,
-// tests, and a changeset. Then links the workspace and re-renders the README's generated parts.
+// tests, and a changeset. Then links the workspace, re-renders the README's generated parts and
+// records the generator's snapshot for the new spec.
 // Everything it writes is marked TODO where the vendor's real API must replace a placeholder.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -70,6 +71,8 @@ await writeFile(
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit', cwd: root });
 run('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
 run('pnpm', ['readme']);
+// The generator's snapshot of the new spec, which CI would otherwise refuse to write.
+run('pnpm', ['--filter', '@parley/codegen', 'exec', 'vitest', 'run', '--update', '--reporter=dot']);
 console.log(`\n${id} scaffolded (mock port offset ${placeholders.__PORT__}). Next:
   1. specs/${id}/openapi.yaml: the vendor's real operations, schemas, servers and security (TODOs mark placeholders)
   2. packages/${id}/src/profile.ts: how the vendor reports errors and throttles

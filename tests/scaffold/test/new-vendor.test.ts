@@ -60,6 +60,7 @@ describe('pnpm new-vendor acme, in a copy of the repository', () => {
       'packages/unified/src/capabilities/acme.ts',
       'pnpm-lock.yaml',
       'specs/acme/',
+      'tools/codegen/test/__snapshots__/acme/',
     ]);
   });
 
