@@ -3,13 +3,13 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 type TestOptions = NonNullable<ViteUserConfig['test']>;
 
 /**
- * The vitest settings every package shares: type tests (`*.test-d.ts`) run with the others, and a
- * JSON report per package feeds the closing summary of `pnpm test` (tools/test-summary.mjs).
+ * The vitest settings every package shares: a JSON report per package feeds the closing summary of
+ * `pnpm test` (tools/test-summary.mjs). Type tests (`*.test-d.ts`) are not run here: the package's
+ * `typecheck` task (tsc over src and test) checks them once, and `test` depends on it.
  */
 export function packageTestConfig(test: TestOptions = {}) {
   return defineConfig({
     test: {
-      typecheck: { enabled: true, tsconfig: './tsconfig.json' },
       reporters: ['default', 'json'],
       outputFile: { json: '.vitest-report.json' },
       ...test,

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `generate` task of each vendor package: specs/<vendor>/openapi.yaml → packages/<vendor>/src/generated/
-// (types by openapi-typescript, then operations, aliases and the client factory by render.mjs).
-// The output is a build artefact, ignored by git.
+// (types by openapi-typescript, then operations, aliases and the client factory by render.mjs) and
+// packages/<vendor>/openapi/ (the bundled spec the package ships). Build artefacts, ignored by git.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { vendor as lookup } from '../registry.mjs';
+import { bundleSpec } from './bundle.mjs';
 import { renderClient, renderIndex, renderOperations, renderSchemas } from './render.mjs';
 import { loadSpec } from './spec.mjs';
 
@@ -26,7 +27,13 @@ const files = {
   'client.ts': renderClient(spec, vendor),
   'index.ts': renderIndex(vendor),
 };
-await rm(outDir, { recursive: true, force: true });
-await mkdir(outDir, { recursive: true });
-await Promise.all(Object.entries(files).map(([name, text]) => writeFile(`${outDir}${name}`, text)));
-console.log(`generated ${Object.keys(files).join(', ')} in packages/${vendor.id}/src/generated/`);
+const bundled = await bundleSpec(vendor.specFile);
+const specDir = `${vendor.packageDir}openapi/`;
+await Promise.all([outDir, specDir].map((dir) => rm(dir, { recursive: true, force: true })));
+await Promise.all([outDir, specDir].map((dir) => mkdir(dir, { recursive: true })));
+await Promise.all([
+  ...Object.entries(files).map(([name, text]) => writeFile(`${outDir}${name}`, text)),
+  writeFile(`${specDir}openapi.json`, bundled.json),
+  writeFile(`${specDir}openapi.yaml`, bundled.yaml),
+]);
+console.log(`generated ${Object.keys(files).join(', ')} in packages/${vendor.id}/src/generated/, and openapi/openapi.{json,yaml}`);

@@ -25,15 +25,19 @@ describe('startMocks', () => {
     await expect(get(mocks.urls[first], first)).rejects.toThrow();
   });
 
-  it('puts each vendor on base + its port offset, also when serving a subset', async () => {
+  it('puts each vendor on base + its port offset, also for a subset, and a taken port fails naming it with nothing left running', async () => {
     const base = await freeBase();
     const subset = [...new Set([last, first])];
-    const mocks = await startMocks({ vendors: subset, port: base });
+    const taken = await startMocks({ vendors: subset, port: base });
     try {
-      expect(mocks.urls).toEqual(Object.fromEntries(subset.map((vendor) => [vendor, `http://127.0.0.1:${mockPort(vendor, base)}`])));
-      expect(Object.keys(mocks.urls)).toEqual(subset);
+      expect(taken.urls).toEqual(Object.fromEntries(subset.map((vendor) => [vendor, `http://127.0.0.1:${mockPort(vendor, base)}`])));
+      expect(Object.keys(taken.urls)).toEqual(subset);
+      // All of them on the same base: the first taken port in registry order is named.
+      await expect(startMocks({ port: base })).rejects.toThrow(`${first} mock: port ${mockPort(first, base)} on 127.0.0.1 is already in use`);
+      // the others had started; they were stopped again
+      for (const vendor of VENDORS.filter((v) => !subset.includes(v))) await expect(fetch(`http://127.0.0.1:${mockPort(vendor, base)}/`)).rejects.toThrow();
     } finally {
-      await mocks.stop();
+      await taken.stop();
     }
   });
 
@@ -50,15 +54,4 @@ describe('startMocks', () => {
     }
   });
 
-  it('names the vendor and port when a port is taken, and leaves nothing running', async () => {
-    const base = await freeBase();
-    const taken = await startMocks({ vendors: [last], port: base });
-    try {
-      await expect(startMocks({ port: base })).rejects.toThrow(`${last} mock: port ${mockPort(last, base)} on 127.0.0.1 is already in use`);
-      // the others had started; they were stopped again
-      for (const vendor of VENDORS.filter((v) => v !== last)) await expect(fetch(`http://127.0.0.1:${mockPort(vendor, base)}/`)).rejects.toThrow();
-    } finally {
-      await taken.stop();
-    }
-  });
 });
