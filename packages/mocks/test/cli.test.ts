@@ -15,12 +15,18 @@ function run(args: string[]) {
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const ready = async () => {
-    for (let waited = 0; !/Ctrl-C stops/.test(out); waited += 50) {
-      if (waited > 30_000 || child.exitCode !== null) throw new Error(`not ready:\n${out}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  // Ready when the command says so (an event, not a polling sleep); its exit first is a failure.
+  const ready = () =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!/Ctrl-C stops/.test(out)) return;
+        child.stdout.off('data', check);
+        resolve();
+      };
+      child.stdout.on('data', check);
+      check();
+      void exit.then(() => reject(new Error(`exited before it was ready:\n${out}`)));
+    });
   return { child, output: () => out, exit, ready };
 }
 
@@ -64,7 +70,8 @@ describe('parley-mock', () => {
     await mock.exit;
     const url = `http://127.0.0.1:${mockPort(vendor, base)}`;
     let gone = false;
-    for (let waited = 0; waited < 5000 && !gone; waited += 100) {
+    // Prism notices its parent is gone by itself; nothing to wait on but the port closing.
+    for (let waited = 0; waited < 15_000 && !gone; waited += 100) {
       gone = await closed(url);
       if (!gone) await new Promise((resolve) => setTimeout(resolve, 100));
     }

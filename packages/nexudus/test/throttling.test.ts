@@ -4,6 +4,7 @@
 import { ParleyError } from '@parley/runtime';
 import { startFaultServer, type FaultServer } from '@parley/testkit/fault-server';
 import { pathExample, requestExample, responseExample } from '@parley/testkit/fixtures';
+import { rejection } from '@parley/testkit/rejection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createNexudusClient,
@@ -29,14 +30,7 @@ const body = requestExample<UpdateChatRoomBody>('nexudus', 'updateChatRoom', 'ad
 const updated = JSON.stringify(responseExample('nexudus', 'updateChatRoom', 200, 'updated'));
 
 /** The ParleyError a call rejects with; fails the test if it resolves or throws anything else. */
-async function failure(call: Promise<unknown>): Promise<ParleyError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParleyError);
-  return error as ParleyError;
-}
+const failure = (call: Promise<unknown>) => rejection(call, ParleyError);
 
 describe('Nexudus throttling and envelopes', () => {
   it('retries the 409 throttle (Retry-After, empty body) and returns what follows', async () => {

@@ -5,6 +5,7 @@
 import { inspect } from 'node:util';
 import { ParleyError, type LogEvent } from '@parley/runtime';
 import { closedUrl, startFaultServer, type Fault, type FaultServer } from '@parley/testkit/fault-server';
+import { rejection } from '@parley/testkit/rejection';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { vendorCases } from './vendors.js';
 
@@ -27,14 +28,7 @@ afterAll(async () => {
 afterEach(() => expect(unhandled).toEqual([]));
 
 /** The ParleyError a call rejects with; fails the test if it resolves or throws anything else. */
-async function failure(call: Promise<unknown>): Promise<ParleyError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ParleyError);
-  return error as ParleyError;
-}
+const failure = (call: Promise<unknown>) => rejection(call, ParleyError);
 
 describe.each(vendorCases)('$name client', (vendor) => {
   const client = () => vendor.create(server.url, fast);
