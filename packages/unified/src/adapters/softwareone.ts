@@ -9,6 +9,7 @@ import {
   type SoftwareOneClientOptions,
 } from '@parley/softwareone';
 import { softwareOneCapabilities } from '../capabilities/softwareone.js';
+import { ParleyError } from '@parley/runtime';
 import { text } from '../id-formats.js';
 import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
@@ -52,10 +53,21 @@ export const softwareOneAdapter = {
   },
 
   async *list(client, ref, pageSize = 100, options) {
+    const seen = new Set<string | undefined>();
     for (let offset = 0; ; ) {
       const page = await listChatParticipants.orThrow(client, { path: { chatId: ref.chatId }, query: { offset, limit: pageSize } }, options);
       const items = page.data ?? [];
-      for (const item of items) yield normalizeSoftwareOne(item, ref);
+      // A server that ignores `offset` and omits `total` would hand out the same page forever.
+      if (items.length > 0 && items.every((item) => seen.has(item.id))) {
+        throw new ParleyError('provider', `softwareone listChatParticipants returned a page it had already given (offset ${offset}); stopping`, {
+          provider: 'softwareone',
+          operationId: 'listChatParticipants',
+        });
+      }
+      for (const item of items) {
+        seen.add(item.id);
+        yield normalizeSoftwareOne(item, ref);
+      }
       offset += items.length;
       const total = page.$meta?.pagination?.total;
       // The platform caps limit at 100, so a short page is the last one.
