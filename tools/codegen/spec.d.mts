@@ -26,5 +26,7 @@ export interface SpecOperation {
 export function loadSpec(file: string): Spec;
 /** Follows a local `#/…` reference until a value without `$ref`. */
 export function resolve<T = any>(spec: Spec, value: unknown): T;
+/** An operation's parameters, `$ref`s resolved; its own override the path item's. */
+export function operationParameters(spec: Spec, item: Record<string, any>, operation: Record<string, any>): Record<string, any>[];
 /** Every operation of the spec, in document order. */
 export function operationsOf(spec: Spec): SpecOperation[];

@@ -19,6 +19,13 @@ export function resolve(spec, value) {
   return current;
 }
 
+/** An operation's parameters, `$ref`s resolved; its own override the path item's with the same name and location. */
+export function operationParameters(spec, item, operation) {
+  const byKey = new Map();
+  for (const p of [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(spec, p))) byKey.set(`${p.in}:${p.name}`, p);
+  return [...byKey.values()];
+}
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** Every operation of the spec, in document order, with what a call to it may carry. */
@@ -31,10 +38,7 @@ export function operationsOf(spec) {
       if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(op.operationId)) {
         throw new Error(`codegen: operationId ${JSON.stringify(op.operationId)} of ${method.toUpperCase()} ${path} is not a JavaScript identifier`);
       }
-      // Operation-level parameters override path-level ones with the same name and location.
-      const byKey = new Map();
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(spec, p))) byKey.set(`${p.in}:${p.name}`, p);
-      const params = [...byKey.values()];
+      const params = operationParameters(spec, item, op);
       const body = op.requestBody && resolve(spec, op.requestBody);
       const part = (location) => {
         const list = params.filter((p) => p.in === location);

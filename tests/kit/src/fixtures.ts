@@ -1,6 +1,6 @@
 // Fixture values read from a vendor's spec, so ids and bodies are written once, in the spec's
 // examples, and tests say which example they use rather than copying it.
-import { loadSpec, resolve, type Spec } from '../../../tools/codegen/spec.mjs';
+import { loadSpec, operationParameters, resolve, type Spec } from '../../../tools/codegen/spec.mjs';
 import { vendor } from '../../../tools/registry.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -26,14 +26,8 @@ export function operationOf(id: string, operationId: string) {
 
 /** The operation's parameters, `$ref`s resolved; its own override the path item's, as in OpenAPI. */
 export function parametersOf(id: string, operationId: string): Record<string, any>[] {
-  const spec = specOf(id);
   const { item, operation } = operationOf(id, operationId);
-  const byKey = new Map<string, Record<string, any>>();
-  for (const ref of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
-    const parameter = resolve<Record<string, any>>(spec, ref);
-    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-  }
-  return [...byKey.values()];
+  return operationParameters(specOf(id), item, operation);
 }
 
 /** A parameter's example: its `example`, its schema's, or the first of its `examples`. */
