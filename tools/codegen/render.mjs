@@ -51,6 +51,7 @@ export function renderOperations(spec, vendor) {
     alias('Error', `ErrorBodyOf<${result}>`, `The vendor's error body of \`${op.operationId}\`.`);
     const definition = [`operationId: ${literal(op.operationId)}`, `method: ${literal(op.method)}`, `path: ${literal(op.path)}`];
     if (op.idempotent !== undefined) definition.push(`idempotent: ${Boolean(op.idempotent)}`);
+    if (op.noContent.length) definition.push(`noContent: [${op.noContent.join(', ')}]`);
     const comment = doc([
       `${op.summary ?? op.operationId}: \`${op.method.toUpperCase()} ${op.path}\`.`,
       op.idempotent ? 'Idempotent (`x-parley-idempotent`), so retried like GET.' : undefined,

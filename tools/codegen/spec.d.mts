@@ -21,6 +21,8 @@ export interface SpecOperation {
   header?: { required: boolean };
   body?: { required: boolean; mediaType: string | undefined };
   successMediaType?: string;
+  /** Success statuses declared without a body. */
+  noContent: number[];
 }
 
 export function loadSpec(file: string): Spec;

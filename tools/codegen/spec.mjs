@@ -56,6 +56,7 @@ export function operationsOf(spec) {
         header: part('header'),
         body: body && { required: Boolean(body.required), mediaType: pickMediaType(Object.keys(body.content ?? {})) },
         successMediaType: pickMediaType(successMediaTypes(spec, op)),
+        noContent: noContentStatuses(spec, op),
       };
     }),
   );
@@ -65,6 +66,13 @@ function successMediaTypes(spec, op) {
   return Object.entries(op.responses ?? {})
     .filter(([status]) => /^2/.test(status))
     .flatMap(([, response]) => Object.keys(resolve(spec, response).content ?? {}));
+}
+
+/** Success statuses the operation declares without a body (`204`); any other empty success is broken. */
+function noContentStatuses(spec, op) {
+  return Object.entries(op.responses ?? {})
+    .filter(([status, response]) => /^2\d\d$/.test(status) && !Object.keys(resolve(spec, response).content ?? {}).length)
+    .map(([status]) => Number(status));
 }
 
 /** JSON when the operation offers it, else the first media type it lists. */

@@ -8,7 +8,7 @@ type Envelope = { Message?: unknown; WasSuccessful?: unknown; Errors?: unknown }
  */
 export const nexudusProfile: VendorProfile = {
   provider: 'nexudus',
-  isThrottle: (status, headers, bodyText) => status === 409 && headers.has('retry-after') && bodyText.trim() === '',
+  isThrottle: (status, headers, body) => status === 409 && headers.has('retry-after') && typeof body !== 'object' && !String(body ?? '').trim(),
   failureIn(body) {
     if (!body || typeof body !== 'object' || (body as Envelope).WasSuccessful !== false) return undefined;
     const errors = (body as Envelope).Errors;

@@ -23,7 +23,7 @@ const args = { params: { path: { id: 'p-1' } }, body: { status: 'active' } };
 
 const plain = createClient<Paths>({ baseUrl, fetch, headers: { Authorization: 'Bearer t0k' } });
 const parley = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile: { provider: 'bench' }, fetch });
-const updateThing = operation({ operationId: 'updateThing' }, (client: Client<Paths>, _: void, init) => client.PUT('/things/{id}', { ...args, ...init }));
+const updateThing = operation({ operationId: 'updateThing', method: 'put' }, (client: Client<Paths>, _: void, init) => client.PUT('/things/{id}', { ...args, ...init }));
 
 describe('PUT with a JSON body and answer, stubbed fetch', () => {
   bench('openapi-fetch alone', async () => {

@@ -12,10 +12,15 @@ export function scheme(name: string, secret: string): Credentials {
 
 export const bearer = (token: string): Credentials => scheme('Bearer', token);
 
-/** `Authorization: Basic base64(user:password)`, UTF-8 safe (btoa alone is Latin-1 only). */
-export function basic(username: string, password: string): Credentials {
+/** Base64 of the text's UTF-8 bytes (btoa alone takes Latin-1 only). */
+export function base64(text: string): string {
   let binary = '';
-  for (const byte of new TextEncoder().encode(`${username}:${password}`)) binary += String.fromCharCode(byte);
-  const { authorization, secrets } = scheme('Basic', btoa(binary));
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** `Authorization: Basic base64(user:password)`. */
+export function basic(username: string, password: string): Credentials {
+  const { authorization, secrets } = scheme('Basic', base64(`${username}:${password}`));
   return { authorization, secrets: [...secrets, password] };
 }

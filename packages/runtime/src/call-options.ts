@@ -1,4 +1,8 @@
+import { invalidInput } from './errors.js';
 import type { RetrySetting } from './retry.js';
+import { MAX_TIMER_MS } from './sleep.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Per-call settings every operation accepts; they override the client's. */
 export interface CallOptions {
@@ -8,6 +12,14 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Time allowed for each attempt, from sending to the last byte of the body. */
   timeoutMs?: number;
+  /** Time allowed for the whole call, retries and waits included; reported as `timeout`. */
+  deadlineMs?: number;
   /** Retry policy for this call, or `false` for none. */
   retry?: RetrySetting;
+}
+
+/** A duration option as given, or an `invalid_input` error naming it when no timer can hold it. */
+export function checkMs(provider: string, field: string, value: unknown): number {
+  if (typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS) return value;
+  throw invalidInput(provider, `${field} must be 1 to ${MAX_TIMER_MS} ms (got ${String(value)})`, field);
 }

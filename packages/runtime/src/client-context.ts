@@ -1,20 +1,33 @@
+import type { Client } from 'openapi-fetch';
+import { invalidInput } from './errors.js';
+import type { Logger } from './log.js';
 import type { VendorProfile } from './profile.js';
-import type { TransportConfig } from './transport.js';
+import type { Redactor } from './redact.js';
+import type { RetrySetting } from './retry.js';
 
 /** What the runtime keeps about a client it created, out of sight on the client object itself. */
 export interface ClientContext {
   profile: VendorProfile;
-  transport: TransportConfig;
+  /** The plain openapi-fetch client underneath: one call of it is one attempt. */
+  inner: Client<{}>;
+  /** Sends one ready request with the client's credentials. */
+  send: (request: Request) => Promise<Response>;
+  redact: Redactor;
+  timeoutMs: number;
+  deadlineMs: number | undefined;
+  retry: RetrySetting | undefined;
+  logger: Logger | undefined;
 }
 
 const contexts = new WeakMap<object, ClientContext>();
 
-export function attachContext(client: object, context: ClientContext): void {
+export function attachContext<T extends object>(client: T, context: ClientContext): T {
   contexts.set(client, context);
+  return client;
 }
 
-export function contextOf(client: object): ClientContext {
-  const context = contexts.get(client);
-  if (!context) throw new TypeError('not a Parley client: create it with the vendor package factory');
+export function contextOf(client: unknown): ClientContext {
+  const context = typeof client === 'object' && client !== null ? contexts.get(client) : undefined;
+  if (!context) throw invalidInput('parley', 'not a Parley client: create it with a vendor package factory', 'client');
   return context;
 }

@@ -1,13 +1,16 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { Credentials } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
-import { attachContext } from './client-context.js';
+import { checkMs, DEFAULT_TIMEOUT_MS } from './call-options.js';
+import { attachContext, type ClientContext } from './client-context.js';
+import { invalidInput } from './errors.js';
+import { checkHeaders, requireHeaderSafe } from './headers.js';
 import type { Logger } from './log.js';
 import { createPathSerializer } from './path-serializer.js';
 import type { VendorProfile } from './profile.js';
+import { rawClient } from './raw-client.js';
 import { createRedactor } from './redact.js';
 import { resolveRetry, type RetrySetting } from './retry.js';
-import { checkTimeout, createCallFetch, DEFAULT_TIMEOUT_MS, type TransportConfig } from './transport.js';
 
 /** Options every vendor factory accepts besides its credentials. */
 export interface ClientOptions {
@@ -21,6 +24,8 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** Time allowed for each attempt, from sending to the last byte of the body. Default 30 s. */
   timeoutMs?: number;
+  /** Time allowed for each whole call, retries and waits included. Default: none (attempts and retries bound it). */
+  deadlineMs?: number;
   /** Retry policy, or `false` for none. Default: 2 retries, backoff 0.5 s doubling to 8 s, Retry-After up to 60 s. */
   retry?: RetrySetting;
   /** Receives request, response and retry events; headers redacted, secrets scrubbed. */
@@ -34,31 +39,34 @@ export interface ApiClientConfig extends ClientOptions {
 }
 
 /**
- * An openapi-fetch client for one vendor's generated `paths`: credentials on every request,
- * safe path parameters, and the runtime's timeouts and retries under every call. The secret lives
- * only in closures, never on the returned object.
+ * An openapi-fetch client for one vendor's generated `paths`: credentials on every request, safe
+ * path parameters, and the runtime's timeouts, retries and errors under every call. Everything is
+ * checked here, before any call; the secret lives only in closures, never on the returned object.
  */
 export function createApiClient<Paths extends {}>(config: ApiClientConfig): Client<Paths> {
   const { profile, credentials } = config;
-  const baseUrl = checkBaseUrl(profile.provider, config.baseUrl, config.allowInsecureHttp);
-  const timeoutMs = checkTimeout(profile.provider, config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  resolveRetry(profile.provider, config.retry); // refuses bad retry options now, not at the first call
-  const transport: TransportConfig = {
+  const { provider } = profile;
+  const baseUrl = checkBaseUrl(provider, config.baseUrl, config.allowInsecureHttp);
+  checkHeaders(provider, config.headers);
+  const authorization = requireHeaderSafe(provider, 'credentials', credentials.authorization);
+  for (const field of ['fetch', 'logger'] as const) {
+    if (config[field] !== undefined && typeof config[field] !== 'function') throw invalidInput(provider, `${field} must be a function`, field);
+  }
+  const fetch = config.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const send = (request: Request) => {
+    request.headers.set('Authorization', authorization);
+    return fetch(request);
+  };
+  const context: ClientContext = {
     profile,
-    authorization: credentials.authorization,
-    fetch: config.fetch ?? ((request) => globalThis.fetch(request)),
-    timeoutMs,
-    retry: config.retry,
+    inner: createClient<{}>({ baseUrl, headers: { Accept: 'application/json', ...config.headers }, pathSerializer: createPathSerializer(provider), fetch: send }),
+    send,
     redact: createRedactor(credentials.secrets),
+    timeoutMs: checkMs(provider, 'timeoutMs', config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    deadlineMs: config.deadlineMs === undefined ? undefined : checkMs(provider, 'deadlineMs', config.deadlineMs),
+    retry: config.retry,
     logger: config.logger,
   };
-  const client = createClient<Paths>({
-    baseUrl,
-    headers: { Accept: 'application/json', ...config.headers },
-    pathSerializer: createPathSerializer(profile.provider),
-    // Calls made on the raw client get the same timeouts and retries, by HTTP method.
-    fetch: (request) => createCallFetch(transport, {}, { attempts: 0, bodyText: '' })(request),
-  });
-  attachContext(client, { profile, transport });
-  return client;
+  resolveRetry(provider, config.retry); // refuses bad retry options now, not at the first call
+  return attachContext(rawClient(context), context) as Client<Paths>;
 }

@@ -1,5 +1,6 @@
 import { basic, scheme, type Credentials } from './auth.js';
 import { requireSecret } from './errors.js';
+import { requireHeaderSafe } from './headers.js';
 
 /**
  * One way a vendor accepts credentials, as its spec's `securitySchemes` says (generated into each
@@ -17,5 +18,7 @@ export function credentialsFrom(provider: string, schemes: readonly CredentialSc
   const first = (s: CredentialScheme) => (s.kind === 'basic' ? s.username : s.option);
   const chosen = schemes.find((s) => given[first(s)] !== undefined) ?? schemes[0]!;
   const secret = (option: string) => requireSecret(provider, option, given[option]);
-  return chosen.kind === 'basic' ? basic(secret(chosen.username), secret(chosen.password)) : scheme(chosen.prefix, secret(first(chosen)));
+  // Basic credentials travel base64-encoded, so any character is fine there.
+  if (chosen.kind === 'basic') return basic(secret(chosen.username), secret(chosen.password));
+  return scheme(chosen.prefix, requireHeaderSafe(provider, chosen.option, secret(chosen.option)));
 }

@@ -25,8 +25,10 @@ export function defineOperation<C extends object, A extends OperationArgs | unde
 ): Operation<C, A, R> {
   const { method, path } = definition;
   return operation<C, A, R>(definition, (client, args, init) => {
-    // openapi-fetch skips what is undefined: no query string, no extra headers, no body.
+    // openapi-fetch skips what is undefined: no query string, no extra headers, no body. The path
+    // parameters always go to the serializer, which refuses a missing one (openapi-fetch would
+    // otherwise send the template's `{id}` as it is).
     const { path: pathParams, query, header, body } = (args ?? {}) as OperationArgs;
-    return (client as unknown as RequestClient).request(method, path, { params: { path: pathParams, query, header }, body, ...init }) as Promise<R>;
+    return (client as unknown as RequestClient).request(method, path, { params: { path: pathParams ?? {}, query, header }, body, ...init }) as Promise<R>;
   });
 }

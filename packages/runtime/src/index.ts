@@ -6,4 +6,4 @@ export { ParleyError, type ParleyErrorCode, type ParleyErrorDetails } from './er
 export type { LogEvent, Logger } from './log.js';
 export type { DataOf, ErrorBodyOf, Operation, OperationParams } from './operation.js';
 export { RETRY_DEFAULTS, type RetryOptions, type RetrySetting } from './retry.js';
-export { DEFAULT_TIMEOUT_MS } from './transport.js';
+export { DEFAULT_TIMEOUT_MS } from './call-options.js';

@@ -1,13 +1,19 @@
+import { base64 } from './auth.js';
+
 /** Replaces every occurrence of the client's secrets in text that may reach an error or a log. */
 export type Redactor = (text: string) => string;
 
 export const REDACTED = '[REDACTED]';
 
+/** The forms a secret can come back in as text: as is, URL-encoded, base64 of its UTF-8. */
+const forms = (secret: string) => [secret, encodeURIComponent(secret), base64(secret)];
+
 export function createRedactor(secrets: readonly string[]): Redactor {
   // Longest first, so a full header value goes before the token inside it. Strings under four
   // characters are skipped: scrubbing them would mangle ordinary text, and the full header value,
-  // which contains them, is still scrubbed.
-  const needles = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  // which contains them, is still scrubbed. JSON escapes (`\/`, `\u002B`) are undone by parsing,
+  // so parsed bodies are scrubbed as values (`redactValue`), not as text.
+  const needles = [...new Set(secrets.flatMap(forms).filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
   return (text) => needles.reduce((out, needle) => out.split(needle).join(REDACTED), text);
 }
 
@@ -20,4 +26,12 @@ export function redactHeaders(headers: Headers, redact: Redactor): Record<string
     out[name] = SENSITIVE_HEADERS.has(name) ? REDACTED : redact(value);
   });
   return out;
+}
+
+/** A parsed body with the secrets scrubbed from every string in it, keys included. */
+export function redactValue(value: unknown, redact: Redactor): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactValue(item, redact)]));
+  return value;
 }

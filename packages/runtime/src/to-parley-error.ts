@@ -1,38 +1,57 @@
-import { parseBody, quoteBody } from './body.js';
+import { quoteBody } from './answer.js';
+import type { CallPlan } from './attempt.js';
+import type { Final } from './call.js';
+import type { ClientContext } from './client-context.js';
 import { codeForStatus, ParleyError, type ParleyErrorCode } from './errors.js';
-import type { VendorProfile } from './profile.js';
-import { redactHeaders, type Redactor } from './redact.js';
+import { redactHeaders } from './redact.js';
 import { parseRetryAfter } from './retry.js';
-import { attemptsText, type CallState } from './transport.js';
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-trace-id'];
 
-/** The ParleyError for a vendor answer that is not a success. */
-export function toParleyError(response: Response, state: CallState, profile: VendorProfile, redact: Redactor, operationId: string): ParleyError {
+/** "3 attempts": how every error message ends. */
+const attemptsText = (attempts: number) => `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+
+/** The ParleyError for a call that got no usable answer (network, timeout, cancel, broken body). */
+export function failure(context: ClientContext, plan: CallPlan, attempts: number, code: ParleyErrorCode, message: string, cause?: unknown): ParleyError {
+  const { provider } = context.profile;
+  const { operationId } = plan;
+  const text = `${provider} ${operationId ?? plan.method}: ${message} (${attemptsText(attempts)})`;
+  return new ParleyError(code, context.redact(text), { provider, operationId, attempts, cause });
+}
+
+/** The ParleyError for a vendor answer that is not a success; its error body is already scrubbed. */
+export function toParleyError(context: ClientContext, plan: CallPlan, { result, attempts, note, retryAfterMs }: Final): ParleyError {
+  const { profile, redact } = context;
+  const { response } = result;
   const { status, headers } = response;
-  const parsed = parseBody(state.bodyText);
-  const body = parsed.kind === 'json' ? parsed.value : undefined;
+  const body = typeof result.error === 'object' && result.error !== null ? result.error : undefined;
+  const text = typeof result.error === 'string' ? result.error.trim() : '';
   const code: ParleyErrorCode = response.ok
     ? (profile.failureIn?.(body) ?? 'provider')
-    : profile.isThrottle?.(status, headers, state.bodyText)
+    : profile.isThrottle?.(status, headers, result.error)
       ? 'rate_limited'
       : codeForStatus(status);
 
-  const detail = parsed.kind === 'json' ? profile.describe?.(body) : parsed.kind === 'text' ? `non-JSON body: ${quoteBody(parsed.text)}` : 'empty body';
-  const tooLong = state.retryAfterMs
-    ? `; it asks to wait ${Math.ceil(state.retryAfterMs / 1000)} s, more than the ${state.maxRetryAfterMs! / 1000} s this client waits`
-    : '';
-  const message = `${profile.provider} ${operationId} failed with HTTP ${status}${detail ? `: ${detail}` : ''} (${attemptsText(state.attempts)})${tooLong}`;
-  const requestId = REQUEST_ID_HEADERS.map((name) => headers.get(name)).find(Boolean) ?? (body === undefined ? undefined : profile.requestId?.(body));
+  const location = headers.get('location');
+  const detail =
+    (status >= 300 && status < 400) || response.type === 'opaqueredirect'
+      ? `a redirect${location ? ` to ${location}` : ''}, not followed for a ${plan.method}`
+      : body
+        ? profile.describe?.(body)
+        : text
+          ? `non-JSON body: ${quoteBody(text)}`
+          : 'empty body';
+  const message = `${profile.provider} ${plan.operationId ?? plan.method} failed with HTTP ${status}${detail ? `: ${detail}` : ''} (${attemptsText(attempts)})${note ? `; ${note}` : ''}`;
+  const requestId = REQUEST_ID_HEADERS.map((name) => headers.get(name)).find(Boolean) ?? (body && profile.requestId?.(body));
 
   return new ParleyError(code, redact(message), {
     provider: profile.provider,
-    operationId,
+    operationId: plan.operationId,
     status,
     headers: redactHeaders(headers, redact),
     requestId: requestId ? redact(requestId) : undefined,
-    attempts: state.attempts,
+    attempts,
     body,
-    retryAfterMs: code === 'rate_limited' ? (state.retryAfterMs ?? parseRetryAfter(headers.get('retry-after'))) : undefined,
+    retryAfterMs: code === 'rate_limited' ? (retryAfterMs ?? parseRetryAfter(headers.get('retry-after'))) : undefined,
   });
 }

@@ -36,10 +36,10 @@ describe('retries', () => {
     const send = (c: ReturnType<typeof client>, _: object, init: { fetch: (r: Request) => Promise<Response> }) =>
       c.PATCH('/things', { body: { status: 'active' }, ...init });
     const plain = unavailable();
-    await operation({ operationId: 'patchPlain' }, send)(client(plain), {});
+    await operation({ operationId: 'patchPlain', method: 'patch' }, send)(client(plain), {});
     expect(methods(plain)).toEqual(['PATCH']);
     const idempotent = unavailable();
-    const error = await operation({ operationId: 'setStatus', idempotent: true }, send)
+    const error = await operation({ operationId: 'setStatus', method: 'patch', idempotent: true }, send)
       .orThrow(client(idempotent), {})
       .catch((e: unknown) => e);
     expect(methods(idempotent)).toEqual(['PATCH', 'PATCH', 'PATCH']);

@@ -18,4 +18,4 @@ export interface Paths {
 export const createThingsClient = (fetch: (request: Request) => Promise<Response>, options: ClientOptions = {}) =>
   createApiClient<Paths>({ baseUrl: 'https://api.example.org', credentials: bearer('t0k'), profile: { provider: 'test' }, fetch, ...options });
 
-export const listThings = operation({ operationId: 'listThings' }, (client: Client<Paths>, _: void, init) => client.GET('/things', { ...init }));
+export const listThings = operation({ operationId: 'listThings', method: 'get' }, (client: Client<Paths>, _: void, init) => client.GET('/things', { ...init }));

@@ -12,6 +12,8 @@ export interface StubCall {
   body: string;
   /** The request's signal: the runtime's timeout and the caller's cancel, for answers that wait. */
   signal: AbortSignal;
+  /** What fetch would do with a redirect: `follow` or `manual`. */
+  redirect: RequestRedirect;
 }
 
 /**
@@ -53,6 +55,7 @@ export function stubFetch(...answers: StubAnswer[]): StubFetch {
       headers: Object.fromEntries(request.headers),
       body: request.body ? await request.text() : '',
       signal: request.signal,
+      redirect: request.redirect,
     };
     calls.push(call);
     requests.set(call, request);
