@@ -25,6 +25,7 @@ export function renderSchemas(spec, vendor) {
 
 export function renderOperations(spec, vendor) {
   const taken = new Set(schemaAliases(spec, vendor).map(({ alias }) => alias));
+  const errorBodies = [];
   const blocks = operationsOf(spec).map((op) => {
     const name = pascal(op.operationId);
     const ref = `operations[${literal(op.operationId)}]`;
@@ -48,7 +49,7 @@ export function renderOperations(spec, vendor) {
     const argsName = alias('Args', argsType, `What \`${op.operationId}\` takes after the client.`);
     const result = alias('Result', `FetchResponse<${ref}, {}, ${MEDIA}>`, `What \`${op.operationId}\` resolves to: openapi-fetch's \`{ data, error, response }\`.`);
     alias('Data', `DataOf<${result}>`, `The success body of \`${op.operationId}\`.`);
-    alias('Error', `ErrorBodyOf<${result}>`, `The vendor's error body of \`${op.operationId}\`.`);
+    errorBodies.push(alias('Error', `ErrorBodyOf<${result}>`, `The vendor's error body of \`${op.operationId}\`.`));
     const definition = [`operationId: ${literal(op.operationId)}`, `method: ${literal(op.method)}`, `path: ${literal(op.path)}`];
     if (op.idempotent !== undefined) definition.push(`idempotent: ${Boolean(op.idempotent)}`);
     if (op.noContent.length) definition.push(`noContent: [${op.noContent.join(', ')}]`);
@@ -61,8 +62,17 @@ export function renderOperations(spec, vendor) {
     ]);
     return `${types.join('\n')}\n${comment}export const ${op.operationId} = /* @__PURE__ */ defineOperation<${vendor.identifiers.client}, ${argsName}, ${result}>({\n  ${definition.join(',\n  ')},\n});`;
   });
+  const errorBody = `${vendor.name}ErrorBody`;
+  if (taken.has(errorBody)) throw new Error(`codegen: ${errorBody} would be declared twice; rename the schema or the operation`);
+  blocks.push(`/** The error payload of any ${vendor.displayName} operation. */
+export type ${errorBody} = ${errorBodies.join(' | ') || 'never'};
+/**
+ * Narrows a caught error to a \`ParleyError\` from a ${vendor.displayName} call (of \`code\`, when
+ * given), its \`body\` typed as \`${errorBody}\`.
+ */
+export const is${vendor.name}Error = /* @__PURE__ */ vendorErrorGuard<${errorBody}>(${literal(vendor.id)});`);
   return `${banner(vendor)}import type { DataOf, ErrorBodyOf } from '@parley/runtime';
-import { defineOperation } from '@parley/runtime/internal';
+import { defineOperation, vendorErrorGuard } from '@parley/runtime/internal';
 import type { FetchResponse } from 'openapi-fetch';
 import type { ${vendor.identifiers.client} } from './client.js';
 import type { operations } from './openapi.js';

@@ -1,7 +1,7 @@
 import { readAnswer, type BodyRules } from './answer.js';
 import type { CallOptions } from './call-options.js';
 import type { ClientContext } from './client-context.js';
-import { ParleyError } from './errors.js';
+import { ParleyError, type ParleyErrorDetails } from './errors.js';
 import type { ApiResult } from './operation.js';
 import { REDACTED, redactHeaders } from './redact.js';
 import { failure } from './to-parley-error.js';
@@ -53,7 +53,9 @@ export async function attempt(context: ClientContext, plan: CallPlan, send: Send
   const byDeadline = remaining <= timeoutMs;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
-  const fail = (code: ParleyError['code'], message: string, cause?: unknown) => failure(context, plan, attempts, code, message, cause);
+  const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
+  // JSON is read as text and parsed once, here, so that a broken body can be quoted in the error.
+  const text = !plan.parseAs || plan.parseAs === 'json';
   let sent = false;
   try {
     const result = await send({
@@ -62,24 +64,24 @@ export async function attempt(context: ClientContext, plan: CallPlan, send: Send
         sent = true;
         return context.logger ? logged(context, plan, attempts, request) : context.send(request);
       },
-      parseAs: plan.parseAs ?? 'text',
+      parseAs: text ? 'text' : plan.parseAs!,
       redirect: plan.method === 'GET' || plan.method === 'HEAD' ? 'follow' : 'manual',
       ...(plan.options.headers && { headers: plan.options.headers }),
     });
-    const read = readAnswer(context, result, plan, !plan.parseAs);
-    return read.result ? { result: read.result } : { error: fail('provider', `answered HTTP ${result.response.status} with ${read.broken}`), retryable: false };
+    const read = readAnswer(context, result, plan, text);
+    const { status } = result.response;
+    return read.result ? { result: read.result } : { error: fail('provider', `answered HTTP ${status} with ${read.broken}`, { status }), retryable: false };
   } catch (error) {
     if (error instanceof ParleyError) return { error, retryable: false };
-    if (signal?.aborted) return { error: fail('cancelled', 'cancelled by the caller', signal.reason), retryable: false };
+    if (signal?.aborted) return { error: fail('cancelled', 'cancelled by the caller', { cause: signal.reason }), retryable: false };
     if (controller.signal.aborted) {
       return byDeadline
         ? { error: fail('timeout', `no complete answer within the call's deadline of ${deadlineMs} ms`), retryable: false }
         : { error: fail('timeout', `no complete answer within ${timeoutMs} ms`), retryable: true };
     }
     const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
-    if (!sent) return { error: fail('invalid_input', `the request could not be built: ${message}`, error), retryable: false };
-    if (error instanceof SyntaxError) return { error: fail('provider', `answered with a body that is not JSON: ${message}`), retryable: false };
-    return { error: fail('network', `network error: ${message ?? error}${cause?.code ? ` (${cause.code})` : ''}`, error), retryable: true };
+    if (!sent) return { error: fail('invalid_input', `the request could not be built: ${message}`, { cause: error, field: 'args' }), retryable: false };
+    return { error: fail('network', `network error: ${message ?? error}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error }), retryable: true };
   } finally {
     clearTimeout(timer);
   }

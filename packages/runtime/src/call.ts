@@ -13,7 +13,7 @@ export interface Final {
   attempts: number;
   /** Why a retryable answer was not retried, for the message. */
   note?: string;
-  /** For a throttle answer whose Retry-After was longer than the client waits. */
+  /** For an answer that asks to try later: its Retry-After, else the backoff the client would wait. */
   retryAfterMs?: number;
 }
 
@@ -35,7 +35,7 @@ export async function runCall(context: ClientContext, plan: CallPlan, send: Send
   const idempotent = plan.idempotent ?? IDEMPOTENT_METHODS.has(plan.method);
 
   for (let attempts = 1; ; attempts++) {
-    if (signal?.aborted) throw failure(context, plan, attempts - 1, 'cancelled', 'cancelled by the caller', signal.reason);
+    if (signal?.aborted) throw failure(context, plan, attempts - 1, 'cancelled', 'cancelled by the caller', { cause: signal.reason });
     const outcome = await attempt(context, plan, send, { attempts, signal, timeoutMs, deadlineMs, deadlineAt });
     const more = idempotent && attempts <= retry.maxRetries;
     let delay: number;
@@ -47,21 +47,17 @@ export async function runCall(context: ClientContext, plan: CallPlan, send: Send
       const { status, headers } = response;
       if (response.ok || !(RETRYABLE_STATUSES.has(status) || isThrottle?.(status, headers, error))) return { result: outcome.result, attempts };
       const asked = parseRetryAfter(headers.get('retry-after'));
-      if (asked !== undefined && asked > retry.maxRetryAfterMs) {
-        const note = `it asks to wait ${Math.ceil(asked / 1000)} s, more than the ${retry.maxRetryAfterMs / 1000} s this client waits`;
-        return { result: outcome.result, attempts, note, retryAfterMs: asked };
-      }
-      if (!more) return { result: outcome.result, attempts };
       delay = asked ?? backoffDelay(attempts, retry);
+      const final = { result: outcome.result, attempts, retryAfterMs: delay };
+      if (asked !== undefined && asked > retry.maxRetryAfterMs) return { ...final, note: `it asks to wait ${Math.ceil(delay / 1000)} s, more than the ${retry.maxRetryAfterMs / 1000} s this client waits` };
+      if (!more) return final;
+      if (Date.now() + delay >= deadlineAt) return { ...final, note: `not retried: the wait would pass the call's deadline of ${deadlineMs} ms` };
     }
-    if (Date.now() + delay >= deadlineAt) {
-      if (outcome.error) throw outcome.error;
-      return { result: outcome.result, attempts, note: `not retried: the wait would pass the call's deadline of ${deadlineMs} ms` };
-    }
+    if (Date.now() + delay >= deadlineAt) throw outcome.error!;
     const reason = outcome.error ? outcome.error.message : `HTTP ${outcome.result.response.status}`;
     context.logger?.({ type: 'retry', provider, operationId: plan.operationId, attempt: attempts, delayMs: delay, reason });
     await sleep(delay, signal).catch((reason: unknown) => {
-      throw failure(context, plan, attempts, 'cancelled', 'cancelled by the caller while waiting to retry', reason);
+      throw failure(context, plan, attempts, 'cancelled', 'cancelled by the caller while waiting to retry', { cause: reason });
     });
   }
 }

@@ -67,6 +67,37 @@ export class ParleyError<Body = unknown> extends Error {
   }
 }
 
+/** What each code guarantees besides `code`: set on every error of that code. */
+interface CodeFields {
+  rate_limited: { status: number; retryAfterMs: number };
+  unauthorized: { status: number };
+  forbidden: { status: number };
+  not_found: { status: number };
+  conflict: { status: number };
+  provider: { status: number };
+  /** Refused before sending (`field` names the input) or by the vendor (`status`). */
+  invalid_input: { field: string; status: undefined } | { status: number };
+  unsupported: { field: string };
+  network: {};
+  timeout: {};
+  cancelled: {};
+}
+
+/** A ParleyError of one code, with the fields that code always carries. */
+export type ParleyErrorOf<C extends ParleyErrorCode = ParleyErrorCode, Body = unknown> = C extends ParleyErrorCode ? ParleyError<Body> & { readonly code: C } & Readonly<CodeFields[C]> : never;
+
+/** A guard that narrows to a ParleyError, of `code` when given, and types its fields and `body`. */
+export type ParleyErrorGuard<Body = unknown> = <C extends ParleyErrorCode = ParleyErrorCode>(error: unknown, code?: C) => error is ParleyErrorOf<C, Body>;
+
+/** Narrows `error` to a ParleyError (of `code`, when given), e.g. to read `retryAfterMs` of `rate_limited`. */
+export const isParleyError: ParleyErrorGuard = (error, code?): error is never => error instanceof ParleyError && (code === undefined || error.code === code);
+
+/** The guard for one vendor's errors, whose `body` is that vendor's error payload. */
+export const vendorErrorGuard =
+  <Body>(provider: string): ParleyErrorGuard<Body> =>
+  (error, code?): error is never =>
+    isParleyError(error, code) && error.provider === provider;
+
 const CODE_FOR_STATUS: Record<number, ParleyErrorCode> = {
   400: 'invalid_input',
   401: 'unauthorized',

@@ -2,7 +2,7 @@
 // `@parley/runtime/internal`, which may change in any release.
 export type { CallOptions } from './call-options.js';
 export type { ClientOptions } from './create-api-client.js';
-export { ParleyError, type ParleyErrorCode, type ParleyErrorDetails } from './errors.js';
+export { isParleyError, ParleyError, type ParleyErrorCode, type ParleyErrorDetails, type ParleyErrorGuard, type ParleyErrorOf } from './errors.js';
 export type { LogEvent, Logger } from './log.js';
 export type { DataOf, ErrorBodyOf, Operation, OperationParams } from './operation.js';
 export { RETRY_DEFAULTS, type RetryOptions, type RetrySetting } from './retry.js';

@@ -2,9 +2,8 @@ import { quoteBody } from './answer.js';
 import type { CallPlan } from './attempt.js';
 import type { Final } from './call.js';
 import type { ClientContext } from './client-context.js';
-import { codeForStatus, ParleyError, type ParleyErrorCode } from './errors.js';
+import { codeForStatus, ParleyError, type ParleyErrorCode, type ParleyErrorDetails } from './errors.js';
 import { redactHeaders } from './redact.js';
-import { parseRetryAfter } from './retry.js';
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-trace-id'];
 
@@ -12,11 +11,11 @@ const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x
 const attemptsText = (attempts: number) => `${attempts} attempt${attempts === 1 ? '' : 's'}`;
 
 /** The ParleyError for a call that got no usable answer (network, timeout, cancel, broken body). */
-export function failure(context: ClientContext, plan: CallPlan, attempts: number, code: ParleyErrorCode, message: string, cause?: unknown): ParleyError {
+export function failure(context: ClientContext, plan: CallPlan, attempts: number, code: ParleyErrorCode, message: string, details?: ParleyErrorDetails): ParleyError {
   const { provider } = context.profile;
   const { operationId } = plan;
   const text = `${provider} ${operationId ?? plan.method}: ${message} (${attemptsText(attempts)})`;
-  return new ParleyError(code, context.redact(text), { provider, operationId, attempts, cause });
+  return new ParleyError(code, context.redact(text), { ...details, provider, operationId, attempts });
 }
 
 /** The ParleyError for a vendor answer that is not a success; its error body is already scrubbed. */
@@ -52,6 +51,6 @@ export function toParleyError(context: ClientContext, plan: CallPlan, { result, 
     requestId: requestId ? redact(requestId) : undefined,
     attempts,
     body,
-    retryAfterMs: code === 'rate_limited' ? (retryAfterMs ?? parseRetryAfter(headers.get('retry-after'))) : undefined,
+    retryAfterMs: code === 'rate_limited' ? retryAfterMs : undefined,
   });
 }

@@ -1,3 +1,5 @@
+// The error type and guard every Parley call throws, so a unified-only application needs no other import.
+export { isParleyError, ParleyError, type ParleyErrorCode, type ParleyErrorOf } from '@parley/runtime';
 export { createParley } from './create-parley.js';
 export { createParleyWith, type Parley } from './core.js';
 export { ADAPTERS, PROVIDERS } from './generated/adapters.js';

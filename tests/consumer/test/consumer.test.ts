@@ -1,22 +1,11 @@
 // Proves the packages work where users put them: packed with `pnpm pack` (pack.setup.ts), installed with npm into a
 // project outside the workspace, type-checked strictly under both module resolutions TypeScript
 // users pick, and run with Node against the mocks installed the same way.
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { vendors } from '../../../tools/registry.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { consumerProject, exec, tsc, VENDORS } from './consumer-project.js';
 
-const exec = promisify(execFile);
-// Every registered vendor's client package, and what they share and build on (the spec packages
-// are checked by package-checks.test.ts; a consumer needs none of them).
-const VENDORS = vendors();
-const NEEDED = ['@parley/runtime', ...VENDORS.map((vendor) => vendor.clientPackage), '@parley/unified', '@parley/mocks'];
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let project = '';
 // Each configuration is compiled once (nodenext emits out/, which the run test executes).
 const compiled = new Map<string, Promise<unknown>>();
@@ -26,21 +15,7 @@ const compile = (resolution: string) => {
 };
 
 beforeAll(async () => {
-  project = await mkdtemp(join(tmpdir(), 'parley-consumer-'));
-  const tarballs = inject('tarballs');
-  const files = NEEDED.map((name) => {
-    const file = tarballs[name];
-    if (!file) throw new Error(`${name} was not packed`);
-    return file;
-  });
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
-  await cp(fileURLToPath(new URL('../fixture/', import.meta.url)), project, { recursive: true });
-  // A plain npm install, as in a repo that knows nothing of pnpm or this workspace. Prism's
-  // dependencies come from npm's cache when it has them; a bounded wait fails clearly, not by hanging.
-  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...files], { cwd: project, timeout: 240_000 });
-});
-afterAll(async () => {
-  if (project) await rm(project, { recursive: true, force: true });
+  project = await consumerProject();
 });
 
 describe('a consumer project outside the workspace', () => {

@@ -1,5 +1,6 @@
 // Packs every publishable workspace package once per run, with `pnpm pack` as a release would, for
-// the package checks and the consumer install to share. Provides `tarballs`: package name → file.
+// the package checks and the consumer install to share. Provides `tarballs`: package name → file, and
+// `consumerDir`, where consumer-project.ts installs them (removed with the tarballs).
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -13,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Each publishable package's tarball, by package name. */
     tarballs: Record<string, string>;
+    /** Where the consumer project (consumer-project.ts) is installed, once per run, next to the tarballs. */
+    consumerDir: string;
   }
 }
 
@@ -47,5 +50,6 @@ export default async function setup(project: TestProject) {
     }),
   );
   project.provide('tarballs', tarballs);
+  project.provide('consumerDir', join(out, 'consumer'));
   return () => rm(out, { recursive: true, force: true });
 }
