@@ -3,7 +3,7 @@
 import createClient from 'openapi-fetch';
 import type { Client } from 'openapi-fetch';
 import { bench, describe } from 'vitest';
-import { bearer, createApiClient, operation } from '../src/internal.js';
+import { bearer, createApiClient, defineOperation } from '../src/internal.js';
 
 interface Paths {
   '/things/{id}': {
@@ -23,7 +23,7 @@ const args = { params: { path: { id: 'p-1' } }, body: { status: 'active' } };
 
 const plain = createClient<Paths>({ baseUrl, fetch, headers: { Authorization: 'Bearer t0k' } });
 const parley = createApiClient<Paths>({ baseUrl, credentials: bearer('t0k'), profile: { provider: 'bench' }, fetch });
-const updateThing = operation({ operationId: 'updateThing', method: 'put' }, (client: Client<Paths>, _: void, init) => client.PUT('/things/{id}', { ...args, ...init }));
+const updateThing = defineOperation<Client<Paths>, { path: { id: string }; body: { status: string } }, { data?: unknown; response: Response }>({ operationId: 'updateThing', method: 'put', path: '/things/{id}' });
 
 describe('PUT with a JSON body and answer, stubbed fetch', () => {
   bench('openapi-fetch alone', async () => {
@@ -33,6 +33,6 @@ describe('PUT with a JSON body and answer, stubbed fetch', () => {
     await parley.PUT('/things/{id}', args);
   });
   bench('Parley operation .orThrow', async () => {
-    await updateThing.orThrow(parley);
+    await updateThing.orThrow(parley, { path: { id: 'p-1' }, body: { status: 'active' } });
   });
 });

@@ -1,33 +1,25 @@
-import { readAnswer, type BodyRules } from './answer.js';
+import { readAnswer } from './answer.js';
 import type { CallOptions } from './call-options.js';
 import type { ClientContext } from './client-context.js';
 import { ParleyError, type ParleyErrorDetails } from './errors.js';
 import type { ApiResult } from './operation.js';
-import { REDACTED, redactHeaders } from './redact.js';
+import { redactHeaders } from './redact.js';
 import { failure } from './to-parley-error.js';
 
-/** What the runtime adds to openapi-fetch's options for one attempt. */
-export interface AttemptInit {
-  signal: AbortSignal;
-  fetch: (request: Request) => Promise<Response>;
-  parseAs: 'text' | 'json' | 'blob' | 'arrayBuffer' | 'stream';
-  redirect: RequestRedirect;
-  headers?: Record<string, string>;
-}
-
-/** One attempt: one openapi-fetch call, which builds the request and reads the answer. */
-export type Send = (init: AttemptInit) => Promise<ApiResult>;
-
-/** One call as the runtime runs it. */
-export interface CallPlan extends BodyRules {
+/** One call as the runtime runs it: what to send (openapi-fetch's path and options) and how. */
+export interface CallPlan {
   /** Upper case, as sent. */
   method: string;
+  /** The spec's path template, e.g. `/chats/{chatId}`. */
+  path: string;
+  /** openapi-fetch's options for the call: params, body, and any of its own (parseAs, middleware…). */
+  init: { parseAs?: string; [option: string]: unknown };
+  options: CallOptions;
   operationId?: string | undefined;
   /** Overrides the method's idempotency, e.g. for a PATCH that sets a state. */
   idempotent?: boolean | undefined;
-  /** The caller's own `parseAs` (raw client); unset, the runtime reads text and parses JSON once. */
-  parseAs?: AttemptInit['parseAs'] | undefined;
-  options: CallOptions;
+  /** Success statuses the spec declares without a body; unset (raw client calls), any may be empty. */
+  noContent?: readonly number[] | undefined;
 }
 
 export interface AttemptLimits {
@@ -39,61 +31,53 @@ export interface AttemptLimits {
   deadlineAt: number;
 }
 
-/** An answer (success or the vendor's error), or why there is none and whether trying again may help. */
-export type Outcome = { result: ApiResult; error?: undefined } | { error: ParleyError; retryable: boolean; result?: undefined };
-
 /**
- * One attempt under a timer that covers the body too (openapi-fetch reads it before returning),
- * cut short by the call's deadline. Writes never follow redirects: fetch would turn a 303 into a
- * GET and cannot re-send a streamed body on a 307.
+ * One attempt: one openapi-fetch call, which builds the request and reads the answer, under a
+ * timer that so covers the body too, cut short by the call's deadline. Resolves to the answer or
+ * to the ParleyError saying why there is none. Writes never follow redirects: fetch would turn a
+ * 303 into a GET and cannot re-send a streamed body on a 307.
  */
-export async function attempt(context: ClientContext, plan: CallPlan, send: Send, limits: AttemptLimits): Promise<Outcome> {
+export async function attempt(context: ClientContext, plan: CallPlan, limits: AttemptLimits): Promise<ApiResult | ParleyError> {
   const { signal, timeoutMs, deadlineMs, attempts } = limits;
+  const { logger, redact } = context;
   const remaining = limits.deadlineAt - Date.now();
   const byDeadline = remaining <= timeoutMs;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
   const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
-  // JSON is read as text and parsed once, here, so that a broken body can be quoted in the error.
-  const text = !plan.parseAs || plan.parseAs === 'json';
+  // JSON is read as text and parsed once, in readAnswer, so that a broken body can be quoted.
+  const text = !plan.init.parseAs || plan.init.parseAs === 'json';
   let sent = false;
   try {
-    const result = await send({
+    const result = await context.inner.request(plan.method as 'get', plan.path as never, {
+      ...plan.init,
+      headers: plan.options.headers,
       signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
-      fetch: (request) => {
-        sent = true;
-        return context.logger ? logged(context, plan, attempts, request) : context.send(request);
-      },
-      parseAs: text ? 'text' : plan.parseAs!,
+      parseAs: text ? 'text' : plan.init.parseAs,
       redirect: plan.method === 'GET' || plan.method === 'HEAD' ? 'follow' : 'manual',
-      ...(plan.options.headers && { headers: plan.options.headers }),
-    });
-    const read = readAnswer(context, result, plan, text);
+      fetch: async (request: Request) => {
+        sent = true;
+        request.headers.set('Authorization', context.authorization);
+        if (!logger) return context.fetch(request);
+        const event = { provider: context.profile.provider, operationId: plan.operationId, attempt: attempts, method: request.method, url: redact(request.url) };
+        const started = Date.now();
+        logger({ type: 'request', ...event, headers: redactHeaders(request.headers, redact) });
+        const response = await context.fetch(request);
+        logger({ type: 'response', ...event, status: response.status, ms: Date.now() - started });
+        return response;
+      },
+    } as never);
+    const read = readAnswer(context, result, plan.noContent, text);
     const { status } = result.response;
-    return read.result ? { result: read.result } : { error: fail('provider', `answered HTTP ${status} with ${read.broken}`, { status }), retryable: false };
+    return typeof read === 'string' ? fail('provider', `answered HTTP ${status} with ${read}`, { status }) : read;
   } catch (error) {
-    if (error instanceof ParleyError) return { error, retryable: false };
-    if (signal?.aborted) return { error: fail('cancelled', 'cancelled by the caller', { cause: signal.reason }), retryable: false };
-    if (controller.signal.aborted) {
-      return byDeadline
-        ? { error: fail('timeout', `no complete answer within the call's deadline of ${deadlineMs} ms`), retryable: false }
-        : { error: fail('timeout', `no complete answer within ${timeoutMs} ms`), retryable: true };
-    }
+    if (error instanceof ParleyError) return error;
+    if (signal?.aborted) return fail('cancelled', 'cancelled by the caller', { cause: signal.reason });
+    if (controller.signal.aborted) return fail('timeout', `no complete answer within ${byDeadline ? `the ${deadlineMs} ms deadline` : `${timeoutMs} ms`}`);
     const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
-    if (!sent) return { error: fail('invalid_input', `the request could not be built: ${message}`, { cause: error, field: 'args' }), retryable: false };
-    return { error: fail('network', `network error: ${message ?? error}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error }), retryable: true };
+    if (!sent) return fail('invalid_input', `cannot build the request: ${message}`, { cause: error, field: 'args' });
+    return fail('network', `network error: ${message}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error });
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Sends with request and response events for the client's logger; secrets scrubbed, Authorization blanked. */
-async function logged(context: ClientContext, plan: CallPlan, attempt: number, request: Request): Promise<Response> {
-  const { logger, redact } = context;
-  const event = { provider: context.profile.provider, operationId: plan.operationId, attempt, method: request.method, url: redact(request.url) };
-  const started = Date.now();
-  logger!({ type: 'request', ...event, headers: { ...redactHeaders(request.headers, redact), authorization: REDACTED } });
-  const response = await context.send(request);
-  logger!({ type: 'response', ...event, status: response.status, ms: Date.now() - started });
-  return response;
 }

@@ -7,11 +7,9 @@ const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * hosts (local mock servers) or when the caller opts in with `allowInsecureHttp`.
  */
 export function checkBaseUrl(provider: string, baseUrl: string, allowInsecureHttp = false): string {
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
-  if (!url) throw invalidInput(provider, `baseUrl ${JSON.stringify(baseUrl)} is not a valid URL`, 'baseUrl');
-  const { protocol, hostname } = url;
-  if (protocol !== 'https:' && !(protocol === 'http:' && (allowInsecureHttp || LOOPBACK.test(hostname)))) {
-    throw invalidInput(provider, `baseUrl must use https (got ${protocol}//${url.host}); plain http is allowed only for loopback hosts or with allowInsecureHttp: true`, 'baseUrl');
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : { protocol: baseUrl, hostname: '' };
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (allowInsecureHttp || LOOPBACK.test(url.hostname)))) {
+    throw invalidInput(provider, `baseUrl must be an https URL (http only to loopback or with allowInsecureHttp), got ${JSON.stringify(baseUrl)}`, 'baseUrl');
   }
   return baseUrl.replace(/\/+$/, '');
 }

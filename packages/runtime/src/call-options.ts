@@ -18,8 +18,8 @@ export interface CallOptions {
   retry?: RetrySetting;
 }
 
-/** A duration option as given, or an `invalid_input` error naming it when no timer can hold it. */
-export function checkMs(provider: string, field: string, value: unknown): number {
-  if (typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS) return value;
-  throw invalidInput(provider, `${field} must be 1 to ${MAX_TIMER_MS} ms (got ${String(value)})`, field);
+/** A number option as given, or an `invalid_input` error naming it when out of range (what a timer can hold). */
+export function checkNumber(provider: string, field: string, value: unknown, min = 1, whole = false): number {
+  if (typeof value === 'number' && value >= min && value <= MAX_TIMER_MS && (!whole || Number.isInteger(value))) return value;
+  throw invalidInput(provider, `${field} must be a ${whole ? 'whole ' : ''}number from ${min} to ${MAX_TIMER_MS} (got ${String(value)})`, field);
 }

@@ -1,6 +1,7 @@
-import { attempt, type CallPlan, type Send } from './attempt.js';
-import { checkMs } from './call-options.js';
+import { attempt, type CallPlan } from './attempt.js';
+import { checkNumber } from './call-options.js';
 import type { ClientContext } from './client-context.js';
+import { ParleyError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { ApiResult } from './operation.js';
 import { backoffDelay, IDEMPOTENT_METHODS, parseRetryAfter, resolveRetry, RETRYABLE_STATUSES } from './retry.js';
@@ -21,14 +22,14 @@ export interface Final {
  * A call: attempts until one gives an answer that is final, within the retry policy and the
  * deadline. Throws a ParleyError when no usable answer came.
  */
-export async function runCall(context: ClientContext, plan: CallPlan, send: Send): Promise<Final> {
+export async function runCall(context: ClientContext, plan: CallPlan): Promise<Final> {
   const { provider, isThrottle } = context.profile;
   const { options } = plan;
   checkHeaders(provider, options.headers);
-  const retry = resolveRetry(provider, context.retry, options.retry);
-  const timeoutMs = checkMs(provider, 'timeoutMs', options.timeoutMs ?? context.timeoutMs);
+  const retry = options.retry === undefined ? context.retry : resolveRetry(provider, context.retry, options.retry);
+  const timeoutMs = checkNumber(provider, 'timeoutMs', options.timeoutMs ?? context.timeoutMs);
   const deadlineMs = options.deadlineMs ?? context.deadlineMs;
-  const deadlineAt = deadlineMs === undefined ? Infinity : Date.now() + checkMs(provider, 'deadlineMs', deadlineMs);
+  const deadlineAt = deadlineMs === undefined ? Infinity : Date.now() + checkNumber(provider, 'deadlineMs', deadlineMs);
   // A signal of the call's own, following the caller's: waits and attempts listen to it, so a
   // signal shared by many calls gains no listener per call (Node warns past ten).
   const signal = options.signal && AbortSignal.any([options.signal]);
@@ -36,25 +37,26 @@ export async function runCall(context: ClientContext, plan: CallPlan, send: Send
 
   for (let attempts = 1; ; attempts++) {
     if (signal?.aborted) throw failure(context, plan, attempts - 1, 'cancelled', 'cancelled by the caller', { cause: signal.reason });
-    const outcome = await attempt(context, plan, send, { attempts, signal, timeoutMs, deadlineMs, deadlineAt });
+    const outcome = await attempt(context, plan, { attempts, signal, timeoutMs, deadlineMs, deadlineAt });
     const more = idempotent && attempts <= retry.maxRetries;
     let delay: number;
-    if (outcome.error) {
-      if (!outcome.retryable || !more) throw outcome.error;
+    if (outcome instanceof ParleyError) {
+      // Only what may go better next time: a network failure, an attempt's own timeout (one cut by
+      // the deadline ends below, as no wait fits before it).
+      if (!more || (outcome.code !== 'network' && outcome.code !== 'timeout')) throw outcome;
       delay = backoffDelay(attempts, retry);
+      if (Date.now() + delay >= deadlineAt) throw outcome;
     } else {
-      const { response, error } = outcome.result;
-      const { status, headers } = response;
-      if (response.ok || !(RETRYABLE_STATUSES.has(status) || isThrottle?.(status, headers, error))) return { result: outcome.result, attempts };
+      const { status, headers } = outcome.response;
+      if (outcome.response.ok || !(RETRYABLE_STATUSES.has(status) || isThrottle?.(status, headers, outcome.error))) return { result: outcome, attempts };
       const asked = parseRetryAfter(headers.get('retry-after'));
       delay = asked ?? backoffDelay(attempts, retry);
-      const final = { result: outcome.result, attempts, retryAfterMs: delay };
-      if (asked !== undefined && asked > retry.maxRetryAfterMs) return { ...final, note: `it asks to wait ${Math.ceil(delay / 1000)} s, more than the ${retry.maxRetryAfterMs / 1000} s this client waits` };
+      const final = { result: outcome, attempts, retryAfterMs: delay };
+      if (asked! > retry.maxRetryAfterMs) return { ...final, note: `Retry-After ${delay / 1000} s exceeds maxRetryAfterMs` };
       if (!more) return final;
-      if (Date.now() + delay >= deadlineAt) return { ...final, note: `not retried: the wait would pass the call's deadline of ${deadlineMs} ms` };
+      if (Date.now() + delay >= deadlineAt) return { ...final, note: `not retried: the wait would pass the ${deadlineMs} ms deadline` };
     }
-    if (Date.now() + delay >= deadlineAt) throw outcome.error!;
-    const reason = outcome.error ? outcome.error.message : `HTTP ${outcome.result.response.status}`;
+    const reason = outcome instanceof ParleyError ? outcome.message : `HTTP ${outcome.response.status}`;
     context.logger?.({ type: 'retry', provider, operationId: plan.operationId, attempt: attempts, delayMs: delay, reason });
     await sleep(delay, signal).catch((reason: unknown) => {
       throw failure(context, plan, attempts, 'cancelled', 'cancelled by the caller while waiting to retry', { cause: reason });

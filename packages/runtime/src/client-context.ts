@@ -3,19 +3,20 @@ import { invalidInput } from './errors.js';
 import type { Logger } from './log.js';
 import type { VendorProfile } from './profile.js';
 import type { Redactor } from './redact.js';
-import type { RetrySetting } from './retry.js';
+import type { RetryOptions } from './retry.js';
 
 /** What the runtime keeps about a client it created, out of sight on the client object itself. */
 export interface ClientContext {
   profile: VendorProfile;
   /** The plain openapi-fetch client underneath: one call of it is one attempt. */
   inner: Client<{}>;
-  /** Sends one ready request with the client's credentials. */
-  send: (request: Request) => Promise<Response>;
+  /** The `Authorization` header value, set on every request after any caller's headers. */
+  authorization: string;
+  fetch: (request: Request) => Promise<Response>;
   redact: Redactor;
   timeoutMs: number;
   deadlineMs: number | undefined;
-  retry: RetrySetting | undefined;
+  retry: Required<RetryOptions>;
   logger: Logger | undefined;
 }
 
@@ -28,6 +29,6 @@ export function attachContext<T extends object>(client: T, context: ClientContex
 
 export function contextOf(client: unknown): ClientContext {
   const context = typeof client === 'object' && client !== null ? contexts.get(client) : undefined;
-  if (!context) throw invalidInput('parley', 'not a Parley client: create it with a vendor package factory', 'client');
+  if (!context) throw invalidInput('parley', 'not a Parley client', 'client');
   return context;
 }

@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { Credentials } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
-import { checkMs, DEFAULT_TIMEOUT_MS } from './call-options.js';
+import { checkNumber, DEFAULT_TIMEOUT_MS } from './call-options.js';
 import { attachContext, type ClientContext } from './client-context.js';
 import { invalidInput } from './errors.js';
 import { checkHeaders, requireHeaderSafe } from './headers.js';
@@ -52,21 +52,17 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
   for (const field of ['fetch', 'logger'] as const) {
     if (config[field] !== undefined && typeof config[field] !== 'function') throw invalidInput(provider, `${field} must be a function`, field);
   }
-  const fetch = config.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const send = (request: Request) => {
-    request.headers.set('Authorization', authorization);
-    return fetch(request);
-  };
   const context: ClientContext = {
     profile,
-    inner: createClient<{}>({ baseUrl, headers: { Accept: 'application/json', ...config.headers }, pathSerializer: createPathSerializer(provider), fetch: send }),
-    send,
+    // Each attempt passes its own fetch (credentials, logging); this client only builds requests.
+    inner: createClient<{}>({ baseUrl, headers: { Accept: 'application/json', ...config.headers }, pathSerializer: createPathSerializer(provider) }),
+    authorization,
+    fetch: config.fetch ?? ((request: Request) => globalThis.fetch(request)),
     redact: createRedactor(credentials.secrets),
-    timeoutMs: checkMs(provider, 'timeoutMs', config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    deadlineMs: config.deadlineMs === undefined ? undefined : checkMs(provider, 'deadlineMs', config.deadlineMs),
-    retry: config.retry,
+    timeoutMs: checkNumber(provider, 'timeoutMs', config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    deadlineMs: config.deadlineMs === undefined ? undefined : checkNumber(provider, 'deadlineMs', config.deadlineMs),
+    retry: resolveRetry(provider, config.retry),
     logger: config.logger,
   };
-  resolveRetry(provider, config.retry); // refuses bad retry options now, not at the first call
   return attachContext(rawClient(context), context) as Client<Paths>;
 }

@@ -1,4 +1,9 @@
-import { operation, type ApiResult, type Operation, type OperationMeta } from './operation.js';
+import { runCall } from './call.js';
+import type { CallOptions } from './call-options.js';
+import { contextOf } from './client-context.js';
+import { invalidInput, type ParleyError } from './errors.js';
+import type { ApiResult, DataOf, ErrorBodyOf, Operation, OperationMeta } from './operation.js';
+import { toParleyError } from './to-parley-error.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -17,18 +22,33 @@ export interface OperationArgs {
   body?: unknown;
 }
 
-type RequestClient = { request(method: string, path: string, init: object): Promise<ApiResult> };
-
-/** One spec operation on an openapi-fetch client, with the runtime's timeouts, retries and errors. */
-export function defineOperation<C extends object, A extends OperationArgs | undefined, R extends ApiResult>(
-  definition: OperationDefinition,
-): Operation<C, A, R> {
-  const { method, path } = definition;
-  return operation<C, A, R>(definition, (client, args, init) => {
-    // openapi-fetch skips what is undefined: no query string, no extra headers, no body. The path
-    // parameters always go to the serializer, which refuses a missing one (openapi-fetch would
-    // otherwise send the template's `{id}` as it is).
+/**
+ * One spec operation, in both styles, with the runtime's timeouts, retries and typed errors. The
+ * path parameters always go to the serializer, which refuses a missing one (openapi-fetch would
+ * send the template's `{id}` as it is); what is undefined is left out of the request.
+ */
+export function defineOperation<C extends object, A extends OperationArgs | undefined, R extends ApiResult>({
+  method,
+  path,
+  operationId,
+  idempotent,
+  noContent = [],
+}: OperationDefinition): Operation<C, A, R> {
+  async function run(client: C, args: A, options: CallOptions | undefined) {
+    const context = contextOf(client);
+    if (options != null && typeof options !== 'object') throw invalidInput(context.profile.provider, 'options must be an object', 'options');
     const { path: pathParams, query, header, body } = (args ?? {}) as OperationArgs;
-    return (client as unknown as RequestClient).request(method, path, { params: { path: pathParams ?? {}, query, header }, body, ...init }) as Promise<R>;
-  });
+    const plan = { method: method.toUpperCase(), path, init: { params: { path: pathParams ?? {}, query, header }, body }, options: options ?? {}, operationId, idempotent, noContent };
+    const final = await runCall(context, plan);
+    const { error, response } = final.result;
+    return { result: final.result as R, failed: error !== undefined || !response.ok, error: () => toParleyError(context, plan, final) as ParleyError<ErrorBodyOf<R>> };
+  }
+
+  const call = async (client: C, args?: A, options?: CallOptions) => (await run(client, args as A, options)).result;
+  call.orThrow = async (client: C, args?: A, options?: CallOptions) => {
+    const { result, failed, error } = await run(client, args as A, options);
+    if (failed) throw error();
+    return result.data as DataOf<R>;
+  };
+  return call as Operation<C, A, R>;
 }

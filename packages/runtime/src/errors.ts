@@ -123,6 +123,6 @@ export const invalidInput = (provider: string, message: string, field?: string) 
 
 /** Rejects a missing or blank secret before any request can be built with it. */
 export function requireSecret(provider: string, field: string, value: unknown): string {
-  if (typeof value !== 'string' || !value.trim()) throw invalidInput(provider, `\`${field}\` is required and must be a non-empty string`, field);
+  if (typeof value !== 'string' || !value.trim()) throw invalidInput(provider, `\`${field}\` is required`, field);
   return value;
 }

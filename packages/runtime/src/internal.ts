@@ -7,6 +7,6 @@ export { credentialsFrom, type CredentialScheme } from './credentials.js';
 export { defineClient, type ClientDefinition } from './define-client.js';
 export { defineOperation, type HttpMethod, type OperationArgs, type OperationDefinition } from './define-operation.js';
 export { codeForStatus, invalidInput, requireSecret, vendorErrorGuard } from './errors.js';
-export { operation, type ApiResult, type OperationMeta, type SendInit } from './operation.js';
+export type { ApiResult, OperationMeta } from './operation.js';
 export type { VendorProfile } from './profile.js';
 export { backoffDelay, parseRetryAfter, resolveRetry } from './retry.js';

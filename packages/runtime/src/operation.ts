@@ -1,12 +1,4 @@
-import type { AttemptInit, CallPlan } from './attempt.js';
-import { runCall } from './call.js';
 import type { CallOptions } from './call-options.js';
-import { contextOf } from './client-context.js';
-import { invalidInput, type ParleyError } from './errors.js';
-import { toParleyError } from './to-parley-error.js';
-
-/** What an operation passes to openapi-fetch for one attempt, besides its own parameters. */
-export type SendInit = AttemptInit;
 
 export interface OperationMeta {
   /** The spec's operationId, reported in errors. */
@@ -33,32 +25,4 @@ export interface Operation<C, A, R> {
   (client: C, ...params: OperationParams<A>): Promise<R>;
   /** The success body, or a thrown `ParleyError` whose `body` is the vendor's error payload. */
   orThrow(client: C, ...params: OperationParams<A>): Promise<DataOf<R>>;
-}
-
-/**
- * Turns one openapi-fetch call into an operation with the runtime's timeouts, retries and typed
- * errors, in both styles. `send` is called once per attempt, on the plain openapi-fetch client.
- */
-export function operation<C extends object, A, R extends ApiResult>(
-  meta: OperationMeta,
-  send: (client: C, args: A, init: SendInit) => Promise<R>,
-): Operation<C, A, R> {
-  const method = meta.method.toUpperCase();
-  const { operationId, idempotent, noContent = [] } = meta;
-  async function run(client: C, args: A, options: CallOptions | undefined) {
-    const context = contextOf(client);
-    if (options != null && typeof options !== 'object') throw invalidInput(context.profile.provider, 'call options must be an object', 'options');
-    const plan: CallPlan = { method, operationId, idempotent, noContent, options: options ?? {} };
-    const final = await runCall(context, plan, (init) => send(context.inner as C, args, init));
-    const { error, response } = final.result;
-    return { result: final.result as R, failed: error !== undefined || !response.ok, error: () => toParleyError(context, plan, final) as ParleyError<ErrorBodyOf<R>> };
-  }
-
-  const call = async (client: C, args?: A, options?: CallOptions) => (await run(client, args as A, options)).result;
-  call.orThrow = async (client: C, args?: A, options?: CallOptions) => {
-    const { result, failed, error } = await run(client, args as A, options);
-    if (failed) throw error();
-    return result.data as DataOf<R>;
-  };
-  return call as Operation<C, A, R>;
 }

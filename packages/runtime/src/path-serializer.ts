@@ -11,7 +11,7 @@ export function createPathSerializer(provider: string) {
       const value = params[name];
       const text = String(value);
       if ((typeof value !== 'string' && typeof value !== 'number') || !text) {
-        throw invalidInput(provider, `path parameter \`${name}\` is required (got ${value === '' ? 'an empty string' : value === null ? 'null' : typeof value})`, name);
+        throw invalidInput(provider, `path parameter \`${name}\` is required (got ${JSON.stringify(text)})`, name);
       }
       if (text === '.' || text === '..') throw invalidInput(provider, `path parameter \`${name}\` cannot be "${text}"`, name);
       return encodeURIComponent(text);

@@ -1,5 +1,5 @@
+import { checkNumber } from './call-options.js';
 import { invalidInput } from './errors.js';
-import { MAX_TIMER_MS } from './sleep.js';
 
 /** When and how a failed attempt is tried again. */
 export interface RetryOptions {
@@ -30,22 +30,14 @@ export function resolveRetry(provider: string, ...settings: (RetrySetting | unde
   for (const setting of settings) {
     if (setting === false) resolved.maxRetries = 0;
     else if (typeof setting === 'object' && setting !== null) {
-      for (const [key, value] of Object.entries(setting)) if (value !== undefined) resolved[checkRetryOption(provider, key, value)] = value;
-    } else if (setting !== undefined) {
-      throw invalidInput(provider, `retry must be retry options or false (got ${String(setting)})`, 'retry');
-    }
+      for (const [key, value] of Object.entries(setting)) {
+        const field = `retry.${key}`;
+        if (!Object.hasOwn(RETRY_DEFAULTS, key)) throw invalidInput(provider, `${field} is not a retry option`, field);
+        if (value !== undefined) resolved[key as keyof RetryOptions] = checkNumber(provider, field, value, 0, key === 'maxRetries');
+      }
+    } else if (setting !== undefined) throw invalidInput(provider, 'retry must be an object or false', 'retry');
   }
   return resolved;
-}
-
-function checkRetryOption(provider: string, key: string, value: unknown): keyof RetryOptions {
-  const field = `retry.${key}`;
-  if (!Object.hasOwn(RETRY_DEFAULTS, key)) throw invalidInput(provider, `${field} is not a retry option; use ${Object.keys(RETRY_DEFAULTS).join(', ')}`, field);
-  const whole = key === 'maxRetries';
-  if (typeof value !== 'number' || !(value >= 0 && value <= MAX_TIMER_MS) || (whole && !Number.isInteger(value))) {
-    throw invalidInput(provider, `${field} must be a ${whole ? 'whole number' : 'number of milliseconds'} from 0 to ${MAX_TIMER_MS} (got ${String(value)})`, field);
-  }
-  return key as keyof RetryOptions;
 }
 
 /** Statuses that say "try again later" for any vendor. */
@@ -62,12 +54,9 @@ export function backoffDelay(retry: number, options: Required<RetryOptions>, ran
 
 /** `Retry-After` as delta-seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim() ?? '';
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   // An HTTP date names its day and zone ("Sun, 06 Nov 1994 08:49:37 GMT"); anything else is unreadable.
-  if (!/^[A-Za-z]{3},.* GMT$/.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const date = /^[A-Za-z]{3},.* GMT$/.test(trimmed) ? Date.parse(trimmed) : NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

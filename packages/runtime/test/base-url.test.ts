@@ -28,7 +28,7 @@ describe('checkBaseUrl', () => {
 
   it('is applied by createApiClient, which also checks timeoutMs', () => {
     const config = { credentials: bearer('t'), profile: { provider: 'x' } };
-    expect(() => createApiClient({ ...config, baseUrl: 'http://example.org' })).toThrow(/must use https/);
+    expect(() => createApiClient({ ...config, baseUrl: 'http://example.org' })).toThrow(/must be an https URL/);
     expect(() => createApiClient({ ...config, baseUrl: 'https://example.org', timeoutMs: 0 })).toThrow(/timeoutMs/);
   });
 });

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { stubFetch } from '@parley/testkit/stub-fetch';
 import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../src/index.js';
-import { basic, bearer, credentialsFrom, createApiClient, operation } from '../src/internal.js';
+import { basic, bearer, credentialsFrom, createApiClient, defineOperation } from '../src/internal.js';
 import { createThingsClient, listThings, type Paths } from './things-api.js';
 
 const profile = { provider: 'test' };
@@ -54,7 +54,7 @@ describe('redirects', () => {
       fetch,
       retry: { baseDelayMs: 1, maxDelayMs: 2 },
     });
-    const putThings = operation({ operationId: 'putThings', method: 'put' }, (c: typeof client, _: void, init) => c.PUT('/things', { ...init }));
+    const putThings = defineOperation<typeof client, undefined, { data?: unknown; response: Response }>({ operationId: 'putThings', method: 'put', path: '/things' });
     const result = await putThings.orThrow(client).catch((e: unknown) => e);
     return { result, fetch };
   };

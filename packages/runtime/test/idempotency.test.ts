@@ -2,7 +2,7 @@
 import { stubFetch, type StubFetch } from '@parley/testkit/stub-fetch';
 import { describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../src/index.js';
-import { bearer, createApiClient, operation } from '../src/internal.js';
+import { bearer, createApiClient, defineOperation } from '../src/internal.js';
 
 type Op = {
   parameters: { query?: never; header?: never; path?: never; cookie?: never };
@@ -33,15 +33,15 @@ describe('retries', () => {
   });
 
   it('retries a PATCH only when its operation declares it idempotent', async () => {
-    const send = (c: ReturnType<typeof client>, _: object, init: { fetch: (r: Request) => Promise<Response> }) =>
-      c.PATCH('/things', { body: { status: 'active' }, ...init });
+    type Args = { body: { status: string } };
+    type Result = { data?: { ok: boolean }; error?: unknown; response: Response };
+    const patchPlain = defineOperation<object, Args, Result>({ operationId: 'patchPlain', method: 'patch', path: '/things' });
+    const setStatus = defineOperation<object, Args, Result>({ operationId: 'setStatus', method: 'patch', path: '/things', idempotent: true });
     const plain = unavailable();
-    await operation({ operationId: 'patchPlain', method: 'patch' }, send)(client(plain), {});
+    await patchPlain(client(plain), { body: { status: 'active' } });
     expect(methods(plain)).toEqual(['PATCH']);
     const idempotent = unavailable();
-    const error = await operation({ operationId: 'setStatus', method: 'patch', idempotent: true }, send)
-      .orThrow(client(idempotent), {})
-      .catch((e: unknown) => e);
+    const error = await setStatus.orThrow(client(idempotent), { body: { status: 'active' } }).catch((e: unknown) => e);
     expect(methods(idempotent)).toEqual(['PATCH', 'PATCH', 'PATCH']);
     expect(idempotent.calls.map((call) => call.body)).toEqual(Array(3).fill('{"status":"active"}')); // the same body each time
     expect(error).toMatchObject({ code: 'provider', operationId: 'setStatus', attempts: 3, provider: 'test' });

@@ -2,7 +2,7 @@
 // fetch is the test's stub.
 import type { Client } from 'openapi-fetch';
 import type { ClientOptions } from '../src/index.js';
-import { bearer, createApiClient, operation } from '../src/internal.js';
+import { bearer, createApiClient, defineOperation } from '../src/internal.js';
 
 export interface Paths {
   '/things': {
@@ -18,4 +18,5 @@ export interface Paths {
 export const createThingsClient = (fetch: (request: Request) => Promise<Response>, options: ClientOptions = {}) =>
   createApiClient<Paths>({ baseUrl: 'https://api.example.org', credentials: bearer('t0k'), profile: { provider: 'test' }, fetch, ...options });
 
-export const listThings = operation({ operationId: 'listThings', method: 'get' }, (client: Client<Paths>, _: void, init) => client.GET('/things', { ...init }));
+type ListThingsResult = { data?: { ok: boolean }; error?: unknown; response: Response };
+export const listThings = defineOperation<Client<Paths>, undefined, ListThingsResult>({ operationId: 'listThings', method: 'get', path: '/things' });
