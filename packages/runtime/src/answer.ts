@@ -3,26 +3,14 @@ import type { ApiResult } from './operation.js';
 import { redactValue } from './redact.js';
 
 /**
- * What openapi-fetch returned for one attempt, read: success JSON parsed once from `parseAs: 'text'`
- * (when `text`), error bodies scrubbed, and a success whose body reports failure (Nexudus
- * `WasSuccessful: false`) turned into an error answer. An unusable success body comes back as a
- * string saying what is wrong with it.
+ * What openapi-fetch returned for one attempt (it parsed the JSON, once), read: error bodies
+ * scrubbed, and a success whose body reports failure (Nexudus `WasSuccessful: false`) turned into
+ * an error answer. An unusable success body comes back as a string saying what is wrong with it.
  */
-export function readAnswer(context: ClientContext, { data, error, response }: ApiResult, noContent: readonly number[] | undefined, text: boolean): ApiResult | string {
+export function readAnswer(context: ClientContext, { data, error, response }: ApiResult, noContent: readonly number[] | undefined): ApiResult | string {
   const { redact, profile } = context;
   if (!response.ok) return { error: redactValue(error, redact), response };
-  if (text) {
-    const raw = (data as string | undefined) ?? '';
-    try {
-      data = raw.trim() ? JSON.parse(raw) : undefined;
-    } catch {
-      return `a body that is not JSON: ${quoteBody(redact(raw))}`;
-    }
-  }
   // `noContent` lists the statuses the spec declares without a body; raw client calls have none.
-  if (noContent && data == null && !noContent.includes(response.status)) return data === null ? 'null for a body' : 'an empty body';
+  if (noContent && data == null && !noContent.includes(response.status)) return `${data === null ? 'null for' : 'an empty'} body`;
   return data !== undefined && profile.failureIn?.(data) ? { error: redactValue(data, redact), response } : { data, response };
 }
-
-/** The start of a body for an error message, on one line. */
-export const quoteBody = (text: string) => JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 200));

@@ -3,6 +3,7 @@ import type { CallOptions } from './call-options.js';
 import type { ClientContext } from './client-context.js';
 import { ParleyError, type ParleyErrorDetails } from './errors.js';
 import type { ApiResult } from './operation.js';
+import { logEvent } from './log.js';
 import { redactHeaders } from './redact.js';
 import { failure } from './to-parley-error.js';
 
@@ -45,34 +46,33 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
   const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
-  // JSON is read as text and parsed once, in readAnswer, so that a broken body can be quoted.
-  const text = !plan.init.parseAs || plan.init.parseAs === 'json';
+  let status: number | undefined; // once the answer's head has come
   let sent = false;
   try {
     const result = await context.inner.request(plan.method as 'get', plan.path as never, {
       ...plan.init,
       headers: plan.options.headers,
       signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
-      parseAs: text ? 'text' : plan.init.parseAs,
       redirect: plan.method === 'GET' || plan.method === 'HEAD' ? 'follow' : 'manual',
       fetch: async (request: Request) => {
         sent = true;
         request.headers.set('Authorization', context.authorization);
-        if (!logger) return context.fetch(request);
-        const event = { provider: context.profile.provider, operationId: plan.operationId, attempt: attempts, method: request.method, url: redact(request.url) };
         const started = Date.now();
-        logger({ type: 'request', ...event, headers: redactHeaders(request.headers, redact) });
+        const log = logger && ((event: object) => logEvent(context, plan, attempts, { method: request.method, url: redact(request.url), ...event }));
+        log?.({ type: 'request', headers: redactHeaders(request.headers, redact) });
         const response = await context.fetch(request);
-        logger({ type: 'response', ...event, status: response.status, ms: Date.now() - started });
+        status = response.status;
+        log?.({ type: 'response', status, ms: Date.now() - started });
         return response;
       },
     } as never);
-    const read = readAnswer(context, result, plan.noContent, text);
-    const { status } = result.response;
+    const read = readAnswer(context, result, plan.noContent);
     return typeof read === 'string' ? fail('provider', `answered HTTP ${status} with ${read}`, { status }) : read;
   } catch (error) {
     if (error instanceof ParleyError) return error;
     if (signal?.aborted) return fail('cancelled', 'cancelled by the caller', { cause: signal.reason });
+    // openapi-fetch's JSON.parse: its message quotes the start of the body.
+    if (error instanceof SyntaxError) return fail('provider', `answered HTTP ${status} with a body that is not JSON: ${error.message}`, { status });
     if (controller.signal.aborted) return fail('timeout', `no complete answer within ${byDeadline ? `the ${deadlineMs} ms deadline` : `${timeoutMs} ms`}`);
     const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
     if (!sent) return fail('invalid_input', `cannot build the request: ${message}`, { cause: error, field: 'args' });

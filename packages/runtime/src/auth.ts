@@ -13,11 +13,7 @@ export function scheme(name: string, secret: string): Credentials {
 export const bearer = (token: string): Credentials => scheme('Bearer', token);
 
 /** Base64 of the text's UTF-8 bytes (btoa alone takes Latin-1 only). */
-export function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
+export const base64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 
 /** `Authorization: Basic base64(user:password)`. */
 export function basic(username: string, password: string): Credentials {

@@ -1,10 +1,11 @@
 import { attempt, type CallPlan } from './attempt.js';
 import { checkNumber } from './call-options.js';
 import type { ClientContext } from './client-context.js';
-import { ParleyError } from './errors.js';
+import { invalidInput, ParleyError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { ApiResult } from './operation.js';
-import { backoffDelay, IDEMPOTENT_METHODS, parseRetryAfter, resolveRetry, RETRYABLE_STATUSES } from './retry.js';
+import { backoffDelay, parseRetryAfter, resolveRetry } from './retry.js';
+import { logEvent } from './log.js';
 import { sleep } from './sleep.js';
 import { failure } from './to-parley-error.js';
 
@@ -25,6 +26,7 @@ export interface Final {
 export async function runCall(context: ClientContext, plan: CallPlan): Promise<Final> {
   const { provider, isThrottle } = context.profile;
   const { options } = plan;
+  if (typeof options !== 'object') throw invalidInput(provider, 'options must be an object', 'options');
   checkHeaders(provider, options.headers);
   const retry = options.retry === undefined ? context.retry : resolveRetry(provider, context.retry, options.retry);
   const timeoutMs = checkNumber(provider, 'timeoutMs', options.timeoutMs ?? context.timeoutMs);
@@ -33,33 +35,32 @@ export async function runCall(context: ClientContext, plan: CallPlan): Promise<F
   // A signal of the call's own, following the caller's: waits and attempts listen to it, so a
   // signal shared by many calls gains no listener per call (Node warns past ten).
   const signal = options.signal && AbortSignal.any([options.signal]);
-  const idempotent = plan.idempotent ?? IDEMPOTENT_METHODS.has(plan.method);
+  // Safe to send twice; PATCH only when its operation says so (x-parley-idempotent), never POST.
+  const idempotent = plan.idempotent ?? /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(plan.method);
 
   for (let attempts = 1; ; attempts++) {
-    if (signal?.aborted) throw failure(context, plan, attempts - 1, 'cancelled', 'cancelled by the caller', { cause: signal.reason });
+    if (signal?.aborted) {
+      throw failure(context, plan, attempts - 1, 'cancelled', `cancelled by the caller${attempts > 1 ? ' while waiting to retry' : ''}`, { cause: signal.reason });
+    }
     const outcome = await attempt(context, plan, { attempts, signal, timeoutMs, deadlineMs, deadlineAt });
     const more = idempotent && attempts <= retry.maxRetries;
-    let delay: number;
+    let delay = backoffDelay(attempts, retry);
     if (outcome instanceof ParleyError) {
-      // Only what may go better next time: a network failure, an attempt's own timeout (one cut by
-      // the deadline ends below, as no wait fits before it).
-      if (!more || (outcome.code !== 'network' && outcome.code !== 'timeout')) throw outcome;
-      delay = backoffDelay(attempts, retry);
-      if (Date.now() + delay >= deadlineAt) throw outcome;
+      // Only what may go better next time: a network failure or an attempt's own timeout (one cut
+      // by the deadline leaves no time for a wait).
+      if (!more || !/^(network|timeout)$/.test(outcome.code) || Date.now() + delay >= deadlineAt) throw outcome;
     } else {
       const { status, headers } = outcome.response;
-      if (outcome.response.ok || !(RETRYABLE_STATUSES.has(status) || isThrottle?.(status, headers, outcome.error))) return { result: outcome, attempts };
+      if (outcome.response.ok || !([408, 429, 500, 502, 503, 504].includes(status) || isThrottle?.(status, headers, outcome.error))) return { result: outcome, attempts };
       const asked = parseRetryAfter(headers.get('retry-after'));
-      delay = asked ?? backoffDelay(attempts, retry);
+      delay = asked ?? delay;
       const final = { result: outcome, attempts, retryAfterMs: delay };
       if (asked! > retry.maxRetryAfterMs) return { ...final, note: `Retry-After ${delay / 1000} s exceeds maxRetryAfterMs` };
       if (!more) return final;
       if (Date.now() + delay >= deadlineAt) return { ...final, note: `not retried: the wait would pass the ${deadlineMs} ms deadline` };
     }
     const reason = outcome instanceof ParleyError ? outcome.message : `HTTP ${outcome.response.status}`;
-    context.logger?.({ type: 'retry', provider, operationId: plan.operationId, attempt: attempts, delayMs: delay, reason });
-    await sleep(delay, signal).catch((reason: unknown) => {
-      throw failure(context, plan, attempts, 'cancelled', 'cancelled by the caller while waiting to retry', { cause: reason });
-    });
+    logEvent(context, plan, attempts, { type: 'retry', delayMs: delay, reason });
+    await sleep(delay, signal);
   }
 }

@@ -1,8 +1,7 @@
 import { runCall } from './call.js';
 import type { CallOptions } from './call-options.js';
 import { contextOf } from './client-context.js';
-import { invalidInput, type ParleyError } from './errors.js';
-import type { ApiResult, DataOf, ErrorBodyOf, Operation, OperationMeta } from './operation.js';
+import type { ApiResult, Operation, OperationMeta } from './operation.js';
 import { toParleyError } from './to-parley-error.js';
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
@@ -34,21 +33,17 @@ export function defineOperation<C extends object, A extends OperationArgs | unde
   idempotent,
   noContent = [],
 }: OperationDefinition): Operation<C, A, R> {
-  async function run(client: C, args: A, options: CallOptions | undefined) {
+  const run = async (client: C, args: A | undefined, options: CallOptions | undefined, orThrow: boolean) => {
     const context = contextOf(client);
-    if (options != null && typeof options !== 'object') throw invalidInput(context.profile.provider, 'options must be an object', 'options');
     const { path: pathParams, query, header, body } = (args ?? {}) as OperationArgs;
     const plan = { method: method.toUpperCase(), path, init: { params: { path: pathParams ?? {}, query, header }, body }, options: options ?? {}, operationId, idempotent, noContent };
     const final = await runCall(context, plan);
-    const { error, response } = final.result;
-    return { result: final.result as R, failed: error !== undefined || !response.ok, error: () => toParleyError(context, plan, final) as ParleyError<ErrorBodyOf<R>> };
-  }
-
-  const call = async (client: C, args?: A, options?: CallOptions) => (await run(client, args as A, options)).result;
-  call.orThrow = async (client: C, args?: A, options?: CallOptions) => {
-    const { result, failed, error } = await run(client, args as A, options);
-    if (failed) throw error();
-    return result.data as DataOf<R>;
+    const { result } = final;
+    if (!orThrow) return result;
+    if (result.error !== undefined || !result.response.ok) throw toParleyError(context, plan, final);
+    return result.data;
   };
-  return call as Operation<C, A, R>;
+  const call = (client: C, args?: A, options?: CallOptions) => run(client, args, options, false);
+  call.orThrow = (client: C, args?: A, options?: CallOptions) => run(client, args, options, true);
+  return call as unknown as Operation<C, A, R>;
 }

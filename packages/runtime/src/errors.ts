@@ -53,7 +53,7 @@ export class ParleyError<Body = unknown> extends Error {
   declare readonly field: string | undefined;
 
   constructor(code: ParleyErrorCode, message: string, { cause, ...details }: ParleyErrorDetails<Body> = {}) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(message, { cause });
     // Every detail becomes an own enumerable field; `cause` stays Error's own non-enumerable one.
     Object.assign(this, details, { code, headers: details.headers ?? {}, attempts: details.attempts ?? 0 });
   }

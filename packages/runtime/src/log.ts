@@ -1,3 +1,6 @@
+import type { CallPlan } from './attempt.js';
+import type { ClientContext } from './client-context.js';
+
 /** What the runtime reports to an optional `logger`; headers are redacted, secrets scrubbed. */
 export type LogEvent =
   | { type: 'request'; provider: string; operationId: string | undefined; method: string; url: string; attempt: number; headers: Record<string, string> }
@@ -5,3 +8,7 @@ export type LogEvent =
   | { type: 'retry'; provider: string; operationId: string | undefined; attempt: number; delayMs: number; reason: string };
 
 export type Logger = (event: LogEvent) => void;
+
+/** Sends an event to the client's logger, if any, with the fields every event of a call shares. */
+export const logEvent = (context: ClientContext, plan: CallPlan, attempt: number, event: object) =>
+  context.logger?.({ provider: context.profile.provider, operationId: plan.operationId, attempt, ...event } as LogEvent);

@@ -9,11 +9,10 @@ export function createPathSerializer(provider: string) {
   return (pathname: string, params: Record<string, unknown> = {}): string =>
     pathname.replace(/\{([^{}]+)\}/g, (_, name: string) => {
       const value = params[name];
-      const text = String(value);
-      if ((typeof value !== 'string' && typeof value !== 'number') || !text) {
-        throw invalidInput(provider, `path parameter \`${name}\` is required (got ${JSON.stringify(text)})`, name);
+      // Nothing, or a `.`/`..` segment, would send the request to another path.
+      if (!/^(string|number)$/.test(typeof value) || /^\.{0,2}$/.test(String(value))) {
+        throw invalidInput(provider, `path parameter \`${name}\` must be a non-empty string or number other than . or ..`, name);
       }
-      if (text === '.' || text === '..') throw invalidInput(provider, `path parameter \`${name}\` cannot be "${text}"`, name);
-      return encodeURIComponent(text);
+      return encodeURIComponent(String(value));
     });
 }

@@ -17,13 +17,13 @@ export function createRedactor(secrets: readonly string[]): Redactor {
   return (text) => needles.reduce((out, needle) => out.split(needle).join(REDACTED), text);
 }
 
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+const SENSITIVE_HEADERS = /^(proxy-)?authorization$|cookie$/;
 
 /** Headers as a plain object, with credentials and cookies blanked and secrets scrubbed from the rest. */
 export function redactHeaders(headers: Headers, redact: Redactor): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SENSITIVE_HEADERS.has(name) ? REDACTED : redact(value);
+    out[name] = SENSITIVE_HEADERS.test(name) ? REDACTED : redact(value);
   });
   return out;
 }

@@ -40,12 +40,6 @@ export function resolveRetry(provider: string, ...settings: (RetrySetting | unde
   return resolved;
 }
 
-/** Statuses that say "try again later" for any vendor. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-
-/** Methods that are safe to send twice. PATCH counts only when an operation declares it idempotent. */
-export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
 /** Full-jitter exponential backoff: a random delay up to min(cap, base * 2^(retry-1)). */
 export function backoffDelay(retry: number, options: Required<RetryOptions>, random: () => number = Math.random): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, retry - 1));
