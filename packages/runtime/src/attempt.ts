@@ -46,13 +46,14 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
   const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
-  let status: number | undefined; // once the answer's head has come
+  const text = !plan.init.parseAs || plan.init.parseAs === 'json';
   let sent = false;
   try {
     const result = await context.inner.request(plan.method as 'get', plan.path as never, {
       ...plan.init,
       headers: plan.options.headers,
       signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
+      parseAs: text ? 'text' : plan.init.parseAs,
       redirect: plan.method === 'GET' || plan.method === 'HEAD' ? 'follow' : 'manual',
       fetch: async (request: Request) => {
         sent = true;
@@ -61,18 +62,16 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
         const log = logger && ((event: object) => logEvent(context, plan, attempts, { method: request.method, url: redact(request.url), ...event }));
         log?.({ type: 'request', headers: redactHeaders(request.headers, redact) });
         const response = await context.fetch(request);
-        status = response.status;
-        log?.({ type: 'response', status, ms: Date.now() - started });
+        log?.({ type: 'response', status: response.status, ms: Date.now() - started });
         return response;
       },
     } as never);
-    const read = readAnswer(context, result, plan.noContent);
+    const read = readAnswer(context, result, plan.noContent, text);
+    const { status } = result.response;
     return typeof read === 'string' ? fail('provider', `answered HTTP ${status} with ${read}`, { status }) : read;
   } catch (error) {
     if (error instanceof ParleyError) return error;
     if (signal?.aborted) return fail('cancelled', 'cancelled by the caller', { cause: signal.reason });
-    // openapi-fetch's JSON.parse: its message quotes the start of the body.
-    if (error instanceof SyntaxError) return fail('provider', `answered HTTP ${status} with a body that is not JSON: ${error.message}`, { status });
     if (controller.signal.aborted) return fail('timeout', `no complete answer within ${byDeadline ? `the ${deadlineMs} ms deadline` : `${timeoutMs} ms`}`);
     const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
     if (!sent) return fail('invalid_input', `cannot build the request: ${message}`, { cause: error, field: 'args' });
