@@ -4,7 +4,7 @@ import { checkBaseUrl } from './base-url.js';
 import { checkNumber, DEFAULT_TIMEOUT_MS } from './call-options.js';
 import { attachContext, type ClientContext } from './client-context.js';
 import { invalidInput } from './errors.js';
-import { checkHeaders, requireHeaderSafe } from './headers.js';
+import { checkHeaders } from './headers.js';
 import type { Logger } from './log.js';
 import { createPathSerializer } from './path-serializer.js';
 import type { VendorProfile } from './profile.js';
@@ -48,7 +48,6 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
   const { provider } = profile;
   const baseUrl = checkBaseUrl(provider, config.baseUrl, config.allowInsecureHttp);
   checkHeaders(provider, config.headers);
-  const authorization = requireHeaderSafe(provider, 'credentials', credentials.authorization);
   for (const field of ['fetch', 'logger'] as const) {
     if (config[field] !== undefined && typeof config[field] !== 'function') throw invalidInput(provider, `${field} must be a function`, field);
   }
@@ -56,7 +55,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
     profile,
     // Each attempt passes its own fetch (credentials, logging); this client only builds requests.
     inner: createClient<{}>({ baseUrl, headers: { Accept: 'application/json', ...config.headers }, pathSerializer: createPathSerializer(provider) }),
-    authorization,
+    authorization: credentials.authorization, // checked by credentialsFrom
     fetch: config.fetch ?? ((request: Request) => globalThis.fetch(request)),
     redact: createRedactor(credentials.secrets),
     timeoutMs: checkNumber(provider, 'timeoutMs', config.timeoutMs ?? DEFAULT_TIMEOUT_MS),

@@ -106,10 +106,7 @@ const CODE_FOR_STATUS: Record<number, ParleyErrorCode> = {
   408: 'timeout',
   409: 'conflict',
   410: 'not_found',
-  412: 'conflict',
   413: 'invalid_input',
-  414: 'invalid_input',
-  415: 'invalid_input',
   422: 'invalid_input',
   429: 'rate_limited',
 };

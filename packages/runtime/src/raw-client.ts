@@ -4,7 +4,6 @@ import type { ClientContext } from './client-context.js';
 import type { ApiResult } from './operation.js';
 
 type RawInit = { params?: { path?: object }; headers?: Record<string, string>; signal?: AbortSignal } & Record<string, unknown>;
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
 /**
  * The client applications hold: openapi-fetch's interface, each call run by the runtime (retries by
@@ -18,7 +17,8 @@ export function rawClient(context: ClientContext): Client<{}> {
     rest.params = { ...rest.params, path: rest.params?.path ?? {} };
     return (await runCall(context, { method: method.toUpperCase(), path, init: rest, options: { signal, headers } })).result;
   };
-  const client = { request, use: inner.use, eject: inner.eject } as Record<string, unknown>;
-  for (const method of METHODS) client[method] = (path: string, init?: RawInit) => request(method, path, init);
+  // openapi-fetch's own methods: GET, PUT… through the runtime, use/eject as they are.
+  const client: Record<string, unknown> = { ...inner, request };
+  for (const method in inner) if (/^[A-Z]/.test(method)) client[method] = (path: string, init?: RawInit) => request(method, path, init);
   return client as unknown as Client<{}>;
 }

@@ -50,7 +50,7 @@ export function backoffDelay(retry: number, options: Required<RetryOptions>, ran
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
   const trimmed = value?.trim() ?? '';
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // An HTTP date names its day and zone ("Sun, 06 Nov 1994 08:49:37 GMT"); anything else is unreadable.
-  const date = /^[A-Za-z]{3},.* GMT$/.test(trimmed) ? Date.parse(trimmed) : NaN;
+  // An HTTP date ends in its zone ("Sun, 06 Nov 1994 08:49:37 GMT"); anything else is unreadable.
+  const date = / GMT$/.test(trimmed) ? Date.parse(trimmed) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
