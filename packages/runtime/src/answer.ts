@@ -14,7 +14,7 @@ export function readAnswer(context: ClientContext, { data, error, response }: Ap
   try {
     if (text) data = (data as string | undefined)?.trim() ? JSON.parse(data as string) : undefined;
   } catch {
-    return `a body that is not JSON: ${JSON.stringify(redact(data as string).slice(0, 200))}`;
+    return `a body that is not JSON: ${JSON.stringify(redact(data as string).trim().slice(0, 200))}`;
   }
   // `noContent` lists the statuses the spec declares without a body; raw client calls have none.
   if (noContent && data == null && !noContent.includes(response.status)) return `${data === null ? 'null for' : 'an empty'} body`;

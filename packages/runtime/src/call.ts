@@ -28,6 +28,7 @@ export async function runCall(context: ClientContext, plan: CallPlan): Promise<F
   const { options } = plan;
   if (typeof options !== 'object') throw invalidInput(provider, 'options must be an object', 'options');
   checkHeaders(provider, options.headers);
+  if (options.signal && !(options.signal instanceof AbortSignal)) throw invalidInput(provider, 'signal must be an AbortSignal', 'signal');
   const retry = options.retry === undefined ? context.retry : resolveRetry(provider, context.retry, options.retry);
   const timeoutMs = checkNumber(provider, 'timeoutMs', options.timeoutMs ?? context.timeoutMs);
   const deadlineMs = options.deadlineMs ?? context.deadlineMs;

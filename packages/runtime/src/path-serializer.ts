@@ -10,7 +10,7 @@ export function createPathSerializer(provider: string) {
     pathname.replace(/\{([^{}]+)\}/g, (_, name: string) => {
       const value = params[name];
       // Nothing, or a `.`/`..` segment, would send the request to another path.
-      if (!/^(string|number)$/.test(typeof value) || /^\.{0,2}$/.test(String(value))) {
+      if (!(typeof value === 'string' || Number.isFinite(value)) || /^\.{0,2}$/.test(String(value))) {
         throw invalidInput(provider, `path parameter \`${name}\` must be a non-empty string or number other than . or ..`, name);
       }
       return encodeURIComponent(String(value));

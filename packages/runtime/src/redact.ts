@@ -28,10 +28,14 @@ export function redactHeaders(headers: Headers, redact: Redactor): Record<string
   return out;
 }
 
-/** A parsed body with the secrets scrubbed from every string in it, keys included. */
-export function redactValue(value: unknown, redact: Redactor): unknown {
+/**
+ * A parsed body with the secrets scrubbed from every string in it, keys included. Whatever is
+ * nested deeper than 64 levels (no vendor's error is) is left out rather than overflow the stack.
+ */
+export function redactValue(value: unknown, redact: Redactor, depth = 64): unknown {
   if (typeof value === 'string') return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactValue(item, redact)]));
-  return value;
+  if (!value || typeof value !== 'object') return value;
+  if (!depth) return undefined;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact, depth - 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactValue(item, redact, depth - 1)]));
 }

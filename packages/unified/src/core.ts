@@ -23,7 +23,7 @@ export function createParleyWith<const As extends readonly AnyAdapter[]>(adapter
   type A = As[number];
   type P = ProviderOf<A>;
   const available = new Map<string, AnyAdapter>(adapters.map((adapter) => [adapter.provider, adapter]));
-  const settings = config as Record<string, Record<string, unknown> | undefined>;
+  const settings = (config ?? {}) as Record<string, Record<string, unknown> | undefined>; // null from plain JavaScript: none configured
   const defaults = new Map<string, Record<string, unknown>>();
   const clients = new Map<string, unknown>();
   for (const [provider, options] of Object.entries(settings)) {

@@ -1,4 +1,4 @@
-import type { CallOptions } from '@parley/runtime';
+import { ParleyError, type CallOptions } from '@parley/runtime';
 import type { ProviderCapabilities } from '../capabilities/types.js';
 import type { IdFormat } from '../id-formats.js';
 import type { ParticipantChanges, ParticipantOf } from '../model.js';
@@ -49,7 +49,18 @@ export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** `undefined` for an empty string, which vendors send for "no value". */
-export function nonEmpty(value: string | undefined | null): string | undefined {
-  return value ? value : undefined;
+/** A non-empty string, else `undefined`: vendors send `""` for "no value", and a mistyped field is no value either. */
+export function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
 }
+
+/**
+ * The error for a vendor answer the unified API cannot use (wrong shape, missing id, a repeated
+ * page): a `provider` error saying what is wrong, never a TypeError or a participant with holes.
+ */
+export function malformed(provider: string, operationId: string, defect: string): ParleyError {
+  return new ParleyError('provider', `${provider} ${operationId} answered ${defect}`, { provider, operationId });
+}
+
+/** A JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -8,20 +8,25 @@ import {
   type Participant as BirdParticipant,
   type UpdateParticipant as UpdateParticipantBody,
 } from '@parley/bird';
-import { ParleyError } from '@parley/runtime';
 import { birdCapabilities } from '../capabilities/bird.js';
 import { explained, text, uuid } from '../id-formats.js';
 import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
-import { compact, nonEmpty, type Adapter, type ChatRef, type CheckedRef } from './adapter.js';
+import { compact, isRecord, malformed, nonEmpty, type Adapter, type ChatRef, type CheckedRef } from './adapter.js';
 
 export const birdStatus = statusMapping(birdCapabilities);
 
-export function normalizeBird(raw: BirdParticipant, ref: Pick<ChatRef, 'chatId'>): ParticipantOf<'bird', BirdParticipant> {
+export function normalizeBird(
+  raw: BirdParticipant,
+  ref: Pick<ChatRef, 'chatId'>,
+  operationId = 'getConversationParticipant',
+): ParticipantOf<'bird', BirdParticipant> {
+  // The spec requires `id`; without it there is no participant to return.
+  if (!isRecord(raw) || !nonEmpty(raw.id)) throw malformed('bird', operationId, 'a participant without an `id`');
   return compact({
     provider: 'bird' as const,
     id: raw.id,
-    chatId: raw.conversationId ?? ref.chatId,
+    chatId: nonEmpty(raw.conversationId) ?? ref.chatId,
     // Bird documents `active` as the default when status is absent.
     status: birdStatus.fromVendor(raw.status ?? 'active'),
     displayName: nonEmpty(raw.displayName),
@@ -46,7 +51,7 @@ export const birdAdapter = {
 
   async update(client, ref, changes, options) {
     const body: UpdateParticipantBody = { status: birdStatus.toVendor(changes.status!) as UpdateParticipantBody['status'] };
-    return normalizeBird(await updateConversationParticipant.orThrow(client, { path: path(ref), body }, options), ref);
+    return normalizeBird(await updateConversationParticipant.orThrow(client, { path: path(ref), body }, options), ref, 'updateConversationParticipant');
   },
 
   async get(client, ref, options) {
@@ -60,17 +65,15 @@ export const birdAdapter = {
     for (let pageToken: string | undefined; ; ) {
       const query = { limit: pageSize, ...(pageToken ? { pageToken } : {}) };
       const page = await listConversationParticipants.orThrow(client, { path: conversation, query }, options);
-      const results = page.results ?? [];
-      for (const result of results) yield normalizeBird(result, ref);
+      const results = isRecord(page) ? (page.results ?? []) : undefined;
+      if (!Array.isArray(results)) throw malformed('bird', 'listConversationParticipants', 'a page without a `results` list');
+      for (const result of results) yield normalizeBird(result, ref, 'listConversationParticipants');
       seen += results.length;
       const next = page.nextPageToken;
       // An absent or empty token ends the list (undocumented either way), and so does reaching `total`.
       if (!next || results.length === 0 || (typeof page.total === 'number' && page.total > 0 && seen >= page.total)) return;
       if (tokens.has(next)) {
-        throw new ParleyError('provider', 'bird listConversationParticipants returned a page token it had already given; stopping', {
-          provider: 'bird',
-          operationId: 'listConversationParticipants',
-        });
+        throw malformed('bird', 'listConversationParticipants', 'a page token it had already given; stopping');
       }
       tokens.add(next);
       pageToken = next;

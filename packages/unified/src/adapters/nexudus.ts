@@ -12,7 +12,7 @@ import { ParleyError, type CallOptions } from '@parley/runtime';
 import { nexudusCapabilities } from '../capabilities/nexudus.js';
 import { explained, positiveInteger } from '../id-formats.js';
 import type { ParticipantOf, ParticipantStatus } from '../model.js';
-import type { Adapter } from './adapter.js';
+import { isRecord, malformed, type Adapter } from './adapter.js';
 
 /** Nexudus has no participant resource: a participant is a user id in a chat room's `Users`. */
 export interface NexudusParticipantRaw {
@@ -26,7 +26,7 @@ export interface NexudusParticipantRaw {
 export function nexudusMembershipChange(status: ParticipantStatus, userId: number): Pick<ChatRoomUpdate, 'AddedUsers' | 'RemovedUsers'> {
   if (status === 'active') return { AddedUsers: [userId] };
   if (status === 'left') return { RemovedUsers: [userId] };
-  throw new TypeError(`nexudus has no membership change for status ${status}`);
+  throw new ParleyError('unsupported', `nexudus cannot set status ${String(status)}; it can set active, left`, { provider: 'nexudus', field: 'set.status' });
 }
 
 /** A member's status: Nexudus only knows members (`active`). */
@@ -50,8 +50,16 @@ function member(room: ChatRoom, chatId: string, userId: string): ParticipantOf<'
   return { provider: 'nexudus', id: userId, chatId, status: 'active', raw: { room } };
 }
 
-function readRoom(client: NexudusClient, chatId: string, options?: CallOptions) {
-  return getChatRoom.orThrow(client, { path: { id: Number(chatId) } }, options);
+const isPositiveInteger = (id: unknown) => Number.isSafeInteger(id) && (id as number) > 0;
+
+/** The room, checked: membership is read from `Users`, so they must be user ids. */
+async function readRoom(client: NexudusClient, chatId: string, options?: CallOptions): Promise<ChatRoom> {
+  const room: unknown = await getChatRoom.orThrow(client, { path: { id: Number(chatId) } }, options);
+  if (!isRecord(room)) throw malformed('nexudus', 'getChatRoom', 'a chat room that is not an object');
+  if (room.Users != null && !(Array.isArray(room.Users) && room.Users.every(isPositiveInteger))) {
+    throw malformed('nexudus', 'getChatRoom', 'a chat room whose `Users` is not a list of user ids');
+  }
+  return room as ChatRoom;
 }
 
 const integerId = explained(positiveInteger, 'Nexudus ids are integers');
@@ -65,6 +73,8 @@ export const nexudusAdapter = {
 
   async update(client, ref, changes, options) {
     const room = await readRoom(client, ref.chatId, options);
+    // The PUT replaces the record: without the room's own BusinessId (required by the spec) it would be written blind.
+    if (!isPositiveInteger(room.BusinessId)) throw malformed('nexudus', 'getChatRoom', 'a chat room without a `BusinessId`');
     const status = changes.status!;
     const body = nexudusUpdateBody(room, Number(ref.chatId), status, Number(ref.participantId));
     const result = await updateChatRoom.orThrow(client, { body }, options);

@@ -9,23 +9,29 @@ import {
   type SoftwareOneClientOptions,
 } from '@parley/softwareone';
 import { softwareOneCapabilities } from '../capabilities/softwareone.js';
-import { ParleyError } from '@parley/runtime';
 import { text } from '../id-formats.js';
 import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
-import { compact, nonEmpty, type Adapter } from './adapter.js';
+import { compact, isRecord, malformed, nonEmpty, type Adapter } from './adapter.js';
 
 export const softwareOneStatus = statusMapping(softwareOneCapabilities);
 
-export function normalizeSoftwareOne(raw: ChatParticipant, ref: { chatId: string; participantId?: string }): ParticipantOf<'softwareone', ChatParticipant> {
+export function normalizeSoftwareOne(
+  raw: ChatParticipant,
+  ref: { chatId: string; participantId?: string },
+  operationId = 'getChatParticipant',
+): ParticipantOf<'softwareone', ChatParticipant> {
+  // The spec marks every field optional: a read or update names its participant, a list item must.
+  const id = nonEmpty(isRecord(raw) ? (raw.id ?? ref.participantId) : undefined);
+  if (!id) throw malformed('softwareone', operationId, 'a participant without an `id`');
   return compact({
     provider: 'softwareone' as const,
-    id: raw.id ?? ref.participantId ?? '',
-    chatId: raw.chat?.id ?? ref.chatId,
+    id,
+    chatId: nonEmpty(raw.chat?.id) ?? ref.chatId,
     status: raw.status ? softwareOneStatus.fromVendor(raw.status) : 'unknown',
     displayName: nonEmpty(raw.identity?.name) ?? nonEmpty(raw.contact?.name),
-    muted: raw.muted,
-    lastReadMessageId: raw.lastReadMessage?.id,
+    muted: typeof raw.muted === 'boolean' ? raw.muted : undefined,
+    lastReadMessageId: nonEmpty(raw.lastReadMessage?.id),
     raw,
   });
 }
@@ -44,7 +50,7 @@ export const softwareOneAdapter = {
     if (changes.muted !== undefined) body.muted = changes.muted;
     if (changes.lastReadMessageId) body.lastReadMessage = { id: changes.lastReadMessageId };
     const raw = await updateChatParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId }, body }, options);
-    return normalizeSoftwareOne(raw, ref);
+    return normalizeSoftwareOne(raw, ref, 'updateChatParticipant');
   },
 
   async get(client, ref, options) {
@@ -53,20 +59,19 @@ export const softwareOneAdapter = {
   },
 
   async *list(client, ref, pageSize = 100, options) {
-    const seen = new Set<string | undefined>();
+    const seen = new Set<string>();
     for (let offset = 0; ; ) {
       const page = await listChatParticipants.orThrow(client, { path: { chatId: ref.chatId }, query: { offset, limit: pageSize } }, options);
-      const items = page.data ?? [];
+      const data = isRecord(page) ? (page.data ?? []) : undefined;
+      if (!Array.isArray(data)) throw malformed('softwareone', 'listChatParticipants', 'a page without a `data` list');
+      const items = data.map((item) => normalizeSoftwareOne(item, { chatId: ref.chatId }, 'listChatParticipants'));
       // A server that ignores `offset` and omits `total` would hand out the same page forever.
       if (items.length > 0 && items.every((item) => seen.has(item.id))) {
-        throw new ParleyError('provider', `softwareone listChatParticipants returned a page it had already given (offset ${offset}); stopping`, {
-          provider: 'softwareone',
-          operationId: 'listChatParticipants',
-        });
+        throw malformed('softwareone', 'listChatParticipants', `a page it had already given (offset ${offset}); stopping`);
       }
       for (const item of items) {
         seen.add(item.id);
-        yield normalizeSoftwareOne(item, ref);
+        yield item;
       }
       offset += items.length;
       const total = page.$meta?.pagination?.total;
