@@ -72,9 +72,10 @@ interface CodeFields {
   rate_limited: { status: number; retryAfterMs: number };
   unauthorized: { status: number };
   forbidden: { status: number };
-  not_found: { status: number };
   conflict: { status: number };
-  provider: { status: number };
+  /** `status` is unset when the unified API derived the error from a success (a malformed participant, a user not in a room). */
+  not_found: {};
+  provider: {};
   /** Refused before sending (`field` names the input) or by the vendor (`status`). */
   invalid_input: { field: string; status: undefined } | { status: number };
   unsupported: { field: string };

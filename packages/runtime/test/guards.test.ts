@@ -23,9 +23,9 @@ describe('isParleyError', () => {
   });
 
   it('gives the status of HTTP codes and the field of input refused before sending', async () => {
-    const notFound = await failWith(new Response('{}', { status: 404 }));
-    if (!isParleyError(notFound, 'not_found')) throw notFound;
-    expectTypeOf(notFound.status).toEqualTypeOf<number>();
+    const unauthorized = await failWith(new Response('{}', { status: 401 }));
+    if (!isParleyError(unauthorized, 'unauthorized')) throw unauthorized;
+    expectTypeOf(unauthorized.status).toEqualTypeOf<number>();
     const refused = await listThings(createThingsClient(stubFetch()), undefined, { timeoutMs: -1 }).catch((e: unknown) => e);
     if (!isParleyError(refused, 'invalid_input')) throw refused;
     expect(refused.field).toBe('timeoutMs');
