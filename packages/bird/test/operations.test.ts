@@ -175,7 +175,7 @@ describe('throwing style (orThrow)', () => {
       body: { code: 'ResourceNotFound', message: 'The requested resource does not exist' },
     });
     expect((error as Error).message).toBe(
-      'bird getConversationParticipant failed with HTTP 404: ResourceNotFound: The requested resource does not exist (1 attempt)',
+      'bird getConversationParticipant: HTTP 404: ResourceNotFound: The requested resource does not exist (1 attempt)',
     );
   });
 });
