@@ -28,7 +28,7 @@ export function attachContext<T extends object>(client: T, context: ClientContex
 }
 
 export function contextOf(client: unknown): ClientContext {
-  const context = typeof client === 'object' && client !== null ? contexts.get(client) : undefined;
+  const context = contexts.get(client as object); // undefined for anything else, objects or not
   if (!context) throw invalidInput('parley', 'not a Parley client', 'client');
   return context;
 }

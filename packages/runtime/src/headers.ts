@@ -12,7 +12,7 @@ export function requireHeaderSafe(provider: string, field: string, value: string
 
 /** Every name and value of a plain headers object, checked before anything is sent. */
 export function checkHeaders(provider: string, headers: unknown): void {
-  if (headers == null || headers instanceof Headers) return; // a Headers was checked when built
-  if (typeof headers !== 'object') throw invalidInput(provider, 'headers must be an object', 'headers');
-  for (const [name, value] of Object.entries(headers)) requireHeaderSafe(provider, name, String(value ?? ''), name);
+  if (headers != null && typeof headers !== 'object') throw invalidInput(provider, 'headers must be an object', 'headers');
+  // A Headers object has no own entries: it was checked when built.
+  for (const [name, value] of Object.entries(headers ?? {})) requireHeaderSafe(provider, name, String(value ?? ''), name);
 }
