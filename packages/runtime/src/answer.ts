@@ -12,7 +12,7 @@ export function readAnswer(context: ClientContext, { data, error, response }: Ap
   const { redact, profile } = context;
   if (!response.ok) return { error: redactValue(error, redact), response };
   try {
-    if (text) data = (data as string | undefined)?.trim() ? JSON.parse(data as string) : undefined;
+    if (text) data = data ? JSON.parse(data as string) : undefined; // only an empty body is no body
   } catch {
     return `a body that is not JSON: ${JSON.stringify(redact(data as string).trim().slice(0, 200))}`;
   }

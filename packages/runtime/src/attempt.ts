@@ -45,25 +45,30 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
   const byDeadline = remaining <= timeoutMs;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
+  // fetch is called as `fetch(request, { signal })`: a request carrying the signal itself would
+  // cost more, as undici makes every request with a signal follow it.
+  const init = { signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
   const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
+  const logged = async (request: Request) => {
+    const started = Date.now();
+    const log = (event: object) => logEvent(context, plan, attempts, { method: request.method, url: redact(request.url), ...event });
+    log({ type: 'request', headers: redactHeaders(request.headers, redact) });
+    const response = await context.fetch(request, init);
+    log({ type: 'response', status: response.status, ms: Date.now() - started });
+    return response;
+  };
   const text = !plan.init.parseAs || plan.init.parseAs === 'json';
   let sent = false;
   try {
     const result = await context.inner.request(plan.method as 'get', plan.path as never, {
       ...plan.init,
       headers: plan.options.headers,
-      signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal,
       parseAs: text ? 'text' : plan.init.parseAs,
       redirect: plan.method === 'GET' || plan.method === 'HEAD' ? 'follow' : 'manual',
-      fetch: async (request: Request) => {
+      fetch: (request: Request) => {
         sent = true;
         request.headers.set('Authorization', context.authorization);
-        const started = Date.now();
-        const log = logger && ((event: object) => logEvent(context, plan, attempts, { method: request.method, url: redact(request.url), ...event }));
-        log?.({ type: 'request', headers: redactHeaders(request.headers, redact) });
-        const response = await context.fetch(request);
-        log?.({ type: 'response', status: response.status, ms: Date.now() - started });
-        return response;
+        return logger ? logged(request) : context.fetch(request, init);
       },
     } as never);
     const read = readAnswer(context, result, plan.noContent, text);

@@ -27,7 +27,7 @@ export async function runCall(context: ClientContext, plan: CallPlan): Promise<F
   const { provider, isThrottle } = context.profile;
   const { options } = plan;
   if (typeof options !== 'object') throw invalidInput(provider, 'options must be an object', 'options');
-  checkHeaders(provider, options.headers);
+  if (options.headers) checkHeaders(provider, options.headers);
   if (options.signal && !(options.signal instanceof AbortSignal)) throw invalidInput(provider, 'signal must be an AbortSignal', 'signal');
   const retry = options.retry === undefined ? context.retry : resolveRetry(provider, context.retry, options.retry);
   const timeoutMs = checkNumber(provider, 'timeoutMs', options.timeoutMs ?? context.timeoutMs);
@@ -45,8 +45,9 @@ export async function runCall(context: ClientContext, plan: CallPlan): Promise<F
     }
     const outcome = await attempt(context, plan, { attempts, signal, timeoutMs, deadlineMs, deadlineAt });
     const more = idempotent && attempts <= retry.maxRetries;
-    let delay = backoffDelay(attempts, retry);
+    let delay: number;
     if (outcome instanceof ParleyError) {
+      delay = backoffDelay(attempts, retry);
       // Only what may go better next time: a network failure or an attempt's own timeout (one cut
       // by the deadline leaves no time for a wait).
       if (!more || !/^(network|timeout)$/.test(outcome.code) || Date.now() + delay >= deadlineAt) throw outcome;
@@ -54,7 +55,7 @@ export async function runCall(context: ClientContext, plan: CallPlan): Promise<F
       const { status, headers } = outcome.response;
       if (outcome.response.ok || !([408, 429, 500, 502, 503, 504].includes(status) || isThrottle?.(status, headers, outcome.error))) return { result: outcome, attempts };
       const asked = parseRetryAfter(headers.get('retry-after'));
-      delay = asked ?? delay;
+      delay = asked ?? backoffDelay(attempts, retry);
       const final = { result: outcome, attempts, retryAfterMs: delay };
       if (asked! > retry.maxRetryAfterMs) return { ...final, note: `Retry-After ${delay / 1000} s exceeds maxRetryAfterMs` };
       if (!more) return final;

@@ -1,4 +1,5 @@
 import type { Client } from 'openapi-fetch';
+import type { ClientOptions } from './create-api-client.js';
 import { invalidInput } from './errors.js';
 import type { Logger } from './log.js';
 import type { VendorProfile } from './profile.js';
@@ -12,7 +13,7 @@ export interface ClientContext {
   inner: Client<{}>;
   /** The `Authorization` header value, set on every request after any caller's headers. */
   authorization: string;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: NonNullable<ClientOptions['fetch']>;
   redact: Redactor;
   timeoutMs: number;
   deadlineMs: number | undefined;

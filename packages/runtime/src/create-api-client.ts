@@ -18,8 +18,11 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Allow a plain-http `baseUrl` on a non-loopback host (a proxy you trust). */
   allowInsecureHttp?: boolean;
-  /** Replaces the global fetch (a spy, a proxy agent); it is called with a ready Request. */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Replaces the global fetch (a spy, a proxy agent). It is called as `fetch(request, { signal })`:
+   * pass the signal on, or timeouts and cancels cannot stop the request.
+   */
+  fetch?: (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /** Time allowed for each attempt, from sending to the last byte of the body. Default 30 s. */
@@ -56,7 +59,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
     // Each attempt passes its own fetch (credentials, logging); this client only builds requests.
     inner: createClient<{}>({ baseUrl, headers: { Accept: 'application/json', ...config.headers }, pathSerializer: createPathSerializer(provider) }),
     authorization: credentials.authorization, // checked by credentialsFrom
-    fetch: config.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    fetch: config.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     redact: createRedactor(credentials.secrets),
     timeoutMs: checkNumber(provider, 'timeoutMs', config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     deadlineMs: config.deadlineMs === undefined ? undefined : checkNumber(provider, 'deadlineMs', config.deadlineMs),

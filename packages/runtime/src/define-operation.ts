@@ -33,10 +33,11 @@ export function defineOperation<C extends object, A extends OperationArgs | unde
   idempotent,
   noContent = [],
 }: OperationDefinition): Operation<C, A, R> {
+  const upper = method.toUpperCase();
   const run = async (client: C, args: A | undefined, options: CallOptions | undefined, orThrow: boolean) => {
     const context = contextOf(client);
     const { path: pathParams, query, header, body } = (args ?? {}) as OperationArgs;
-    const plan = { method: method.toUpperCase(), path, init: { params: { path: pathParams ?? {}, query, header }, body }, options: options ?? {}, operationId, idempotent, noContent };
+    const plan = { method: upper, path, init: { params: { path: pathParams ?? {}, query, header }, body }, options: options ?? {}, operationId, idempotent, noContent };
     const final = await runCall(context, plan);
     const { result } = final;
     if (!orThrow) return result;
