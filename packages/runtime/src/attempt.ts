@@ -1,6 +1,7 @@
 import { readAnswer } from './answer.js';
 import type { CallOptions } from './call-options.js';
 import type { ClientContext } from './client-context.js';
+import { giveBack, takeController } from './controllers.js';
 import { ParleyError, type ParleyErrorDetails } from './errors.js';
 import type { ApiResult } from './operation.js';
 import { logEvent } from './log.js';
@@ -40,23 +41,14 @@ export interface AttemptLimits {
  */
 export async function attempt(context: ClientContext, plan: CallPlan, limits: AttemptLimits): Promise<ApiResult | ParleyError> {
   const { signal, timeoutMs, deadlineMs, attempts } = limits;
-  const { logger, redact } = context;
   const remaining = limits.deadlineAt - Date.now();
   const byDeadline = remaining <= timeoutMs;
-  const controller = new AbortController();
+  const controller = takeController(context.controllers);
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
   // fetch is called as `fetch(request, { signal })`: a request carrying the signal itself would
   // cost more, as undici makes every request with a signal follow it.
   const init = { signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
   const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
-  const logged = async (request: Request) => {
-    const started = Date.now();
-    const log = (event: object) => logEvent(context, plan, attempts, { method: request.method, url: redact(request.url), ...event });
-    log({ type: 'request', headers: redactHeaders(request.headers, redact) });
-    const response = await context.fetch(request, init);
-    log({ type: 'response', status: response.status, ms: Date.now() - started });
-    return response;
-  };
   const text = !plan.init.parseAs || plan.init.parseAs === 'json';
   let sent = false;
   try {
@@ -68,7 +60,7 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
       fetch: (request: Request) => {
         sent = true;
         request.headers.set('Authorization', context.authorization);
-        return logger ? logged(request) : context.fetch(request, init);
+        return context.logger ? logged(context, plan, attempts, request, init) : context.fetch(request, init);
       },
     } as never);
     const read = readAnswer(context, result, plan.noContent, text);
@@ -83,5 +75,17 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
     return fail('network', `network error: ${message}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error });
   } finally {
     clearTimeout(timer);
+    if (plan.init.parseAs !== 'stream') giveBack(context.controllers, controller);
   }
+}
+
+/** Sends with request and response events for the client's logger; URL scrubbed, credentials blanked. */
+async function logged(context: ClientContext, plan: CallPlan, attempt: number, request: Request, init: { signal: AbortSignal }): Promise<Response> {
+  const { redact } = context;
+  const started = Date.now();
+  const log = (event: object) => logEvent(context, plan, attempt, { method: request.method, url: redact(request.url), ...event });
+  log({ type: 'request', headers: redactHeaders(request.headers, redact) });
+  const response = await context.fetch(request, init);
+  log({ type: 'response', status: response.status, ms: Date.now() - started });
+  return response;
 }

@@ -1,5 +1,6 @@
 import type { Client } from 'openapi-fetch';
 import type { ClientOptions } from './create-api-client.js';
+import type { ControllerPool } from './controllers.js';
 import { invalidInput } from './errors.js';
 import type { Logger } from './log.js';
 import type { VendorProfile } from './profile.js';
@@ -19,6 +20,8 @@ export interface ClientContext {
   deadlineMs: number | undefined;
   retry: Required<RetryOptions>;
   logger: Logger | undefined;
+  /** Abort controllers for attempts, reused while unaborted. */
+  controllers: ControllerPool;
 }
 
 const contexts = new WeakMap<object, ClientContext>();
