@@ -43,7 +43,8 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
   const { signal, timeoutMs, deadlineMs, attempts } = limits;
   const remaining = limits.deadlineAt - Date.now();
   const byDeadline = remaining <= timeoutMs;
-  const controller = takeController(context.controllers);
+  const pooled = takeController(context.controllers);
+  const { controller } = pooled;
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
   // fetch is called as `fetch(request, { signal })`: a request carrying the signal itself would
   // cost more, as undici makes every request with a signal follow it.
@@ -75,7 +76,7 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
     return fail('network', `network error: ${message}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error });
   } finally {
     clearTimeout(timer);
-    if (plan.init.parseAs !== 'stream') giveBack(context.controllers, controller);
+    if (plan.init.parseAs !== 'stream') giveBack(context.controllers, pooled);
   }
 }
 

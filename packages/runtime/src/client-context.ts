@@ -1,6 +1,6 @@
 import type { Client } from 'openapi-fetch';
 import type { ClientOptions } from './create-api-client.js';
-import type { ControllerPool } from './controllers.js';
+import type { PooledController } from './controllers.js';
 import { invalidInput } from './errors.js';
 import type { Logger } from './log.js';
 import type { VendorProfile } from './profile.js';
@@ -21,7 +21,7 @@ export interface ClientContext {
   retry: Required<RetryOptions>;
   logger: Logger | undefined;
   /** Abort controllers for attempts, reused while unaborted. */
-  controllers: ControllerPool;
+  controllers: PooledController[];
 }
 
 const contexts = new WeakMap<object, ClientContext>();

@@ -3,19 +3,15 @@
  * weighs at high concurrency), and an attempt that ended without aborting leaves its signal as good
  * as new. One that aborted is never given back, nor one whose answer's body is left to the caller
  * (a later abort would cut it). Each fetch that took a signal leaves an abort listener on it until
- * garbage collection, so a controller retires after `MAX_USES` attempts.
+ * garbage collection (and undici counts them on every request), so a controller retires after
+ * `MAX_USES` attempts.
  */
-export type ControllerPool = { free: AbortController[]; uses: WeakMap<AbortController, number> };
+export type PooledController = { controller: AbortController; uses: number };
 
-const MAX_USES = 64;
+const MAX_USES = 16;
 
-export const controllerPool = (): ControllerPool => ({ free: [], uses: new WeakMap() });
+export const takeController = (pool: PooledController[]): PooledController => pool.pop() ?? { controller: new AbortController(), uses: 0 };
 
-export const takeController = (pool: ControllerPool): AbortController => pool.free.pop() ?? new AbortController();
-
-export function giveBack(pool: ControllerPool, controller: AbortController): void {
-  const uses = (pool.uses.get(controller) ?? 0) + 1;
-  if (controller.signal.aborted || uses >= MAX_USES) return;
-  pool.uses.set(controller, uses);
-  pool.free.push(controller);
+export function giveBack(pool: PooledController[], pooled: PooledController): void {
+  if (!pooled.controller.signal.aborted && ++pooled.uses < MAX_USES) pool.push(pooled);
 }

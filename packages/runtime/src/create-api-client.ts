@@ -1,7 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { Credentials } from './auth.js';
 import { checkBaseUrl } from './base-url.js';
-import { controllerPool } from './controllers.js';
 import { checkNumber, DEFAULT_TIMEOUT_MS } from './call-options.js';
 import { attachContext, type ClientContext } from './client-context.js';
 import { invalidInput } from './errors.js';
@@ -66,7 +65,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
     deadlineMs: config.deadlineMs === undefined ? undefined : checkNumber(provider, 'deadlineMs', config.deadlineMs),
     retry: resolveRetry(provider, config.retry),
     logger: config.logger,
-    controllers: controllerPool(),
+    controllers: [],
   };
   return attachContext(rawClient(context), context) as Client<Paths>;
 }
