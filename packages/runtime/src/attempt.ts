@@ -39,21 +39,26 @@ export interface AttemptLimits {
  * to the ParleyError saying why there is none. Writes never follow redirects: fetch would turn a
  * 303 into a GET and cannot re-send a streamed body on a 307.
  */
-export async function attempt(context: ClientContext, plan: CallPlan, limits: AttemptLimits): Promise<ApiResult | ParleyError> {
+export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptLimits): Promise<ApiResult | ParleyError> {
   const { signal, timeoutMs, deadlineMs, attempts } = limits;
   const remaining = limits.deadlineAt - Date.now();
   const byDeadline = remaining <= timeoutMs;
   const pooled = takeController(context.controllers);
   const { controller } = pooled;
   const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
+  const done = () => {
+    clearTimeout(timer);
+    if (plan.init.parseAs !== 'stream') giveBack(context.controllers, pooled);
+  };
   // fetch is called as `fetch(request, { signal })`: a request carrying the signal itself would
   // cost more, as undici makes every request with a signal follow it.
   const init = { signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
   const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
   const text = !plan.init.parseAs || plan.init.parseAs === 'json';
   let sent = false;
-  try {
-    const result = await context.inner.request(plan.method as 'get', plan.path as never, {
+  // Promise handlers rather than async/await: each async layer costs microtasks on every call.
+  return context.inner
+    .request(plan.method as 'get', plan.path as never, {
       ...plan.init,
       headers: plan.options.headers,
       parseAs: text ? 'text' : plan.init.parseAs,
@@ -63,21 +68,24 @@ export async function attempt(context: ClientContext, plan: CallPlan, limits: At
         request.headers.set('Authorization', context.authorization);
         return context.logger ? logged(context, plan, attempts, request, init) : context.fetch(request, init);
       },
-    } as never);
-    const read = readAnswer(context, result, plan.noContent, text);
-    const { status } = result.response;
-    return typeof read === 'string' ? fail('provider', `answered HTTP ${status} with ${read}`, { status }) : read;
-  } catch (error) {
-    if (error instanceof ParleyError) return error;
-    if (signal?.aborted) return fail('cancelled', 'cancelled by the caller', { cause: signal.reason });
-    if (controller.signal.aborted) return fail('timeout', `no complete answer within ${byDeadline ? `the ${deadlineMs} ms deadline` : `${timeoutMs} ms`}`);
-    const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
-    if (!sent) return fail('invalid_input', `cannot build the request: ${message}`, { cause: error, field: 'args' });
-    return fail('network', `network error: ${message}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error });
-  } finally {
-    clearTimeout(timer);
-    if (plan.init.parseAs !== 'stream') giveBack(context.controllers, pooled);
-  }
+    } as never)
+    .then(
+      (result: ApiResult) => {
+        done();
+        const read = readAnswer(context, result, plan.noContent, text);
+        const { status } = result.response;
+        return typeof read === 'string' ? fail('provider', `answered HTTP ${status} with ${read}`, { status }) : read;
+      },
+      (error: unknown) => {
+        done();
+        if (error instanceof ParleyError) return error;
+        if (signal?.aborted) return fail('cancelled', 'cancelled by the caller', { cause: signal.reason });
+        if (controller.signal.aborted) return fail('timeout', `no complete answer within ${byDeadline ? `the ${deadlineMs} ms deadline` : `${timeoutMs} ms`}`);
+        const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown } };
+        if (!sent) return fail('invalid_input', `cannot build the request: ${message}`, { cause: error, field: 'args' });
+        return fail('network', `network error: ${message}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error });
+      },
+    );
 }
 
 /** Sends with request and response events for the client's logger; URL scrubbed, credentials blanked. */
