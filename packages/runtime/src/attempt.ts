@@ -1,7 +1,7 @@
 import { readAnswer } from './answer.js';
 import type { CallOptions } from './call-options.js';
 import type { ClientContext } from './client-context.js';
-import { giveBack, takeController } from './controllers.js';
+import { giveBack, takeController, type PooledController } from './controllers.js';
 import { ParleyError, type ParleyErrorDetails } from './errors.js';
 import type { ApiResult } from './operation.js';
 import { logEvent } from './log.js';
@@ -45,18 +45,14 @@ export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptL
   const byDeadline = remaining <= timeoutMs;
   const pooled = takeController(context.controllers);
   const { controller } = pooled;
-  const timer = setTimeout(() => controller.abort(), Math.max(0, byDeadline ? remaining : timeoutMs));
-  const done = () => {
-    clearTimeout(timer);
-    if (plan.init.parseAs !== 'stream') giveBack(context.controllers, pooled);
-  };
+  const timer = setTimeout(abort, Math.max(0, byDeadline ? remaining : timeoutMs), controller);
   // fetch is called as `fetch(request, { signal })`: a request carrying the signal itself would
   // cost more, as undici makes every request with a signal follow it.
   const init = { signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
-  const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
   const text = !plan.init.parseAs || plan.init.parseAs === 'json';
   let sent = false;
-  // Promise handlers rather than async/await: each async layer costs microtasks on every call.
+  // Promise handlers rather than async/await, and few closures: at high concurrency every object
+  // an attempt keeps alive, and every microtask, shows in the throughput.
   return context.inner
     .request(plan.method as 'get', plan.path as never, {
       ...plan.init,
@@ -71,13 +67,14 @@ export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptL
     } as never)
     .then(
       (result: ApiResult) => {
-        done();
+        done(context, plan, timer, pooled);
         const read = readAnswer(context, result, plan.noContent, text);
         const { status } = result.response;
-        return typeof read === 'string' ? fail('provider', `answered HTTP ${status} with ${read}`, { status }) : read;
+        return typeof read === 'string' ? failure(context, plan, attempts, 'provider', `answered HTTP ${status} with ${read}`, { status }) : read;
       },
       (error: unknown) => {
-        done();
+        done(context, plan, timer, pooled);
+        const fail = (code: ParleyError['code'], message: string, details?: ParleyErrorDetails) => failure(context, plan, attempts, code, message, details);
         if (error instanceof ParleyError) return error;
         if (signal?.aborted) return fail('cancelled', 'cancelled by the caller', { cause: signal.reason });
         if (controller.signal.aborted) return fail('timeout', `no complete answer within ${byDeadline ? `the ${deadlineMs} ms deadline` : `${timeoutMs} ms`}`);
@@ -86,6 +83,14 @@ export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptL
         return fail('network', `network error: ${message}${cause?.code ? ` (${cause.code})` : ''}`, { cause: error });
       },
     );
+}
+
+const abort = (controller: AbortController) => controller.abort();
+
+/** An attempt's end: its timer stopped, its controller given back unless the caller holds the body. */
+function done(context: ClientContext, plan: CallPlan, timer: ReturnType<typeof setTimeout>, pooled: PooledController) {
+  clearTimeout(timer);
+  if (plan.init.parseAs !== 'stream') giveBack(context.controllers, pooled);
 }
 
 /** Sends with request and response events for the client's logger; URL scrubbed, credentials blanked. */
