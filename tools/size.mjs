@@ -62,7 +62,9 @@ const check = (label, actual, budget) => {
 const fetchOnly = sizes['openapi-fetch'].brotli;
 const base = sizes['@parley/runtime'].brotli; // openapi-fetch plus the shared runtime
 console.log('\nbudgets (brotli), set just above today\'s sizes so that growth is a decision:');
-check('@parley/runtime over openapi-fetch', base - fetchOnly, 2.75 * KB);
+// 2.75 kB until issue 13 (deadline, redirect and header safety, error guards, per-attempt signals):
+// raised pending the product decision asked there (README, "Size budgets").
+check('@parley/runtime over openapi-fetch', base - fetchOnly, 3.25 * KB);
 for (const { clientPackage } of VENDORS) check(`${clientPackage} over openapi-fetch + runtime`, sizes[clientPackage].brotli - base, 0.5 * KB);
 /** A bundled file that belongs to `vendor`: its package (packages/<id>/…) or its files in another package (adapters/<id>.js). */
 const ownedBy = (vendor, path) => path.split(/[\\/]/).some((segment) => segment === vendor.id || segment.startsWith(`${vendor.id}.`));
