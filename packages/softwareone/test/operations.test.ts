@@ -65,8 +65,8 @@ describe('updateChatParticipant (PUT)', () => {
     expect(error?.errors).toEqual({ status: ['Participants cannot exit a direct chat.'] });
   });
 
-  it('is rejected by the mock when the body carries a read-only field', async () => {
-    const bad = { muted: true, unreadMessageCount: 0 } as unknown as { muted: boolean };
+  it('is refused by the mock when a field has the wrong type', async () => {
+    const bad = { muted: 'yes' } as unknown as { muted: boolean };
     const { error, response } = await updateChatParticipant(client, { path: participant, body: bad });
     expect(response.status).toBe(400);
     expect(error?.status).toBe(400);
@@ -173,5 +173,21 @@ describe('throwing style (orThrow)', () => {
       requestId: '00-9e02a91b64ac56904703a3a69ea9101d-56be90a29d0b0b25-00',
       body: { title: 'Bad Request', errors: { status: ['Participants cannot exit a direct chat.'] } },
     });
+  });
+});
+
+describe('updateChatParticipant accepts what SoftwareOne documents', () => {
+  it("takes the vendor's own request example, the whole participant with its read-only members", async () => {
+    const body = requestExample<UpdateChatParticipantBody>('softwareone', 'updateChatParticipant', 'wholeParticipant');
+    expect(body).toHaveProperty('unreadMessageCount');
+    const { error, response } = await updateChatParticipant(client, { path: participant, body });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+  });
+
+  it('takes back a participant read with GET, one field changed (what its Python client does)', async () => {
+    const read = await getChatParticipant.orThrow(client, { path: participant });
+    const updated = await updateChatParticipant.orThrow(client, { path: participant, body: { ...read, muted: !read.muted } });
+    expect(updated.id).toEqual(expect.any(String));
   });
 });

@@ -32,7 +32,7 @@ describe('SoftwareOne types', () => {
   });
 
   it('names each operation part after its operationId', () => {
-    expectTypeOf<UpdateChatParticipantBody>().toEqualTypeOf<ChatParticipantUpdate>();
+    expectTypeOf<UpdateChatParticipantBody>().toEqualTypeOf<ChatParticipantUpdate | ChatParticipant>();
     expectTypeOf<UpdateChatParticipantData>().toEqualTypeOf<ChatParticipant>();
     expectTypeOf<UpdateChatParticipantArgs>().toEqualTypeOf<{ path: UpdateChatParticipantPath; body: UpdateChatParticipantBody }>();
     expectTypeOf<ListChatParticipantsData>().toEqualTypeOf<ChatParticipantListResponse>();
@@ -41,25 +41,27 @@ describe('SoftwareOne types', () => {
     expectTypeOf(SOFTWAREONE_SERVERS).items.toHaveProperty('url');
   });
 
-  it('rejects a wrong enum value', () => {
-    // @ts-expect-error Deactivated cannot be set
-    void updateChatParticipant(client, { path, body: { status: 'Deactivated' } });
-    // @ts-expect-error statuses are PascalCase
-    void updateChatParticipant(client, { path, body: { status: 'active' } });
+  it('takes a participant read with GET back as the body, and keeps the narrow shape for what changes', () => {
+    expectTypeOf<ChatParticipant>().toExtend<UpdateChatParticipantBody>();
+    // @ts-expect-error Deactivated cannot be set (only echoed inside a whole participant)
+    const deactivate: ChatParticipantUpdate = { status: 'Deactivated' };
+    // @ts-expect-error the platform's own fields are not part of the narrow shape
+    const unread: ChatParticipantUpdate = { unreadMessageCount: 0 };
+    // @ts-expect-error lastReadMessage needs its id
+    const noId: ChatParticipantUpdate = { lastReadMessage: {} };
+    void [deactivate, unread, noId];
   });
 
-  it('rejects a wrong field name', () => {
+  it('rejects a wrong enum value or field name in either shape', () => {
+    // @ts-expect-error statuses are PascalCase
+    void updateChatParticipant(client, { path, body: { status: 'active' } });
     // @ts-expect-error the field is `muted`
     void updateChatParticipant(client, { path, body: { mute: true } });
-    // @ts-expect-error read-only fields are not part of the update
-    void updateChatParticipant(client, { path, body: { unreadMessageCount: 0 } });
   });
 
   it('rejects a missing required parameter', () => {
     // @ts-expect-error id is required
     void getChatParticipant(client, { path: { chatId: 'CHT-1' } });
-    // @ts-expect-error lastReadMessage needs its id
-    void updateChatParticipant(client, { path, body: { lastReadMessage: {} } });
     // @ts-expect-error limit is a number
     void listChatParticipants(client, { path: { chatId: 'CHT-1' }, query: { limit: '10' } });
   });

@@ -10,11 +10,13 @@ import { __name__Capabilities } from '../capabilities/__id__.js';
 import { text } from '../id-formats.js';
 import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
-import { compact, nonEmpty, type Adapter, type ChatRef } from './adapter.js';
+import { compact, isRecord, malformed, nonEmpty, type Adapter, type ChatRef } from './adapter.js';
 
 export const __name__Status = statusMapping(__name__Capabilities);
 
 export function normalize__Name__(raw: __Name__Participant, ref: Pick<ChatRef, 'chatId'>): ParticipantOf<'__id__', __Name__Participant> {
+  // Without an id there is no participant to return: a wrong-shaped answer is the vendor's error.
+  if (!isRecord(raw) || !nonEmpty(raw.id)) throw malformed('__id__', 'listChatParticipants', 'a participant without an `id`');
   return compact({
     provider: '__id__' as const,
     id: raw.id,
@@ -28,6 +30,7 @@ export function normalize__Name__(raw: __Name__Participant, ref: Pick<ChatRef, '
 /** The chat's participants: the spec lists them in one page. */
 async function* participants(client: __Name__Client, ref: ChatRef, options?: CallOptions) {
   const page = await listChatParticipants.orThrow(client, { path: { chatId: ref.chatId } }, options);
+  if (!isRecord(page) || !Array.isArray(page.participants)) throw malformed('__id__', 'listChatParticipants', 'a page without a `participants` list');
   for (const raw of page.participants) yield normalize__Name__(raw, ref);
 }
 
