@@ -35,17 +35,38 @@ function credentials(doc: Spec): Record<string, string> {
   return { Authorization: form.kind === 'basic' ? `Basic ${btoa('qa:secret')}` : `${form.prefix} k` };
 }
 
-/** Every GET operation of `vendor`'s spec, its path filled in from the parameters' examples. */
-function gets(vendor: Vendor) {
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Every operation of `vendor`'s spec (of `method`, if given), its path filled in from the parameters' examples. */
+function operations(vendor: Vendor, method?: string) {
   const doc = spec(vendor);
-  return Object.entries(doc.paths as Record<string, Node>).flatMap(([template, item]) => {
-    const operation = item.get as Node | undefined;
-    if (!operation) return [];
-    const parameters = operationParameters(doc, item, operation);
-    const path = template.replace(/\{([^}]+)\}/g, (_, name: string) =>
-      encodeURIComponent(sample(parameters.find((p) => p.in === 'path' && p.name === name))),
+  return Object.entries(doc.paths as Record<string, Node>).flatMap(([template, item]) =>
+    METHODS.filter((m) => item[m] && (!method || m === method)).map((m) => {
+      const operation = item[m] as Node;
+      const parameters = operationParameters(doc, item, operation);
+      const path = template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+        encodeURIComponent(sample(parameters.find((p) => p.in === 'path' && p.name === name))),
+      );
+      return { doc, method: m.toUpperCase(), operation, parameters, path, headers: credentials(doc) };
+    }),
+  );
+}
+
+const gets = (vendor: Vendor) => operations(vendor, 'get');
+
+/** One request per named request-body example the spec carries, for every operation of `vendor`. */
+export function requestExampleCalls(vendor: Vendor) {
+  return operations(vendor).flatMap(({ doc, method, operation, path, headers }) => {
+    const body = resolve<Node | undefined>(doc, operation.requestBody);
+    return Object.entries((body?.content ?? {}) as Record<string, Node>).flatMap(([mediaType, content]) =>
+      Object.entries((content.examples ?? {}) as Record<string, Node>).map(([name, example]) => ({
+        label: `${operation.operationId} ${name}`,
+        method,
+        path,
+        headers: { ...headers, 'content-type': mediaType },
+        body: JSON.stringify(resolve<Node>(doc, example).value),
+      })),
     );
-    return [{ doc, operation, parameters, path, headers: credentials(doc) }];
   });
 }
 
