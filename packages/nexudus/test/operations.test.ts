@@ -179,3 +179,14 @@ describe('throwing style (orThrow)', () => {
     expect(error).toMatchObject({ code: 'rate_limited', status: 409, retryAfterMs: 1000, attempts: 1 });
   });
 });
+
+describe('a room read with GET', () => {
+  it('is sent back unchanged by PUT, SystemId and the base fields included, and the mock accepts it', async () => {
+    const read = await getChatRoom.orThrow(client, { path });
+    expect(read).toHaveProperty('SystemId');
+    const { data, error, response } = await updateChatRoom(client, { body: read });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ WasSuccessful: true });
+  });
+});

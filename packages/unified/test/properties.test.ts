@@ -1,5 +1,7 @@
 // Property-based tests: the status mappings in both directions, and input validation.
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { loadSpec } from '../../../tools/codegen/spec.mjs';
 import { ParleyError } from '@parley/runtime';
 import { describe, expect, it } from 'vitest';
 import { birdStatus } from '../src/adapters/bird.js';
@@ -55,15 +57,26 @@ describe('status mapping', () => {
         Active: fc.boolean(),
         LastAgentVisit: fc.option(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), { nil: null }),
         Users: fc.uniqueArray(fc.integer({ min: 1, max: 1000 })),
+        SystemId: fc.option(fc.string(), { nil: null }),
+        UniqueId: fc.uuid(),
+        IsNew: fc.boolean(),
       },
       { requiredKeys: ['Id', 'BusinessId'] },
     );
+    // What the PUT takes and keeps, from the spec: not the ids, the membership lists, or what it ignores.
+    const update = loadSpec(fileURLToPath(new URL('../../../specs/nexudus/openapi.yaml', import.meta.url))).components.schemas.ChatRoomUpdate;
+    const writable = Object.entries(update.properties as Record<string, { 'x-parley-ignored-on-input'?: boolean }>)
+      .filter(([name, property]) => !['Id', 'BusinessId', 'Users', 'AddedUsers', 'RemovedUsers'].includes(name) && !property['x-parley-ignored-on-input'])
+      .map(([name]) => name);
+    expect(writable).toContain('SystemId');
     fc.assert(
       fc.property(room, fc.integer({ min: 1, max: 1000 }), fc.constantFrom('active' as const, 'left' as const), (r, user, s) => {
         const body = nexudusUpdateBody(r, r.Id, s, user);
         expect(body).not.toHaveProperty('Users');
         const { AddedUsers, RemovedUsers, ...kept } = body;
         for (const [key, value] of Object.entries(kept)) expect(value).toEqual((r as Record<string, unknown>)[key] ?? value);
+        // Nothing the room had that the PUT would change is lost.
+        for (const key of writable) if (key in r) expect((kept as Record<string, unknown>)[key]).toEqual((r as Record<string, unknown>)[key] ?? null);
         // Apply the change as Nexudus would, and read the status back.
         const users = new Set(r.Users ?? []);
         for (const id of AddedUsers ?? []) users.add(id);

@@ -43,6 +43,7 @@ export function nexudusUpdateBody(room: ChatRoom, roomId: number, status: Partic
   if ('Name' in room) keep.Name = room.Name ?? null;
   if ('Active' in room && room.Active !== undefined) keep.Active = room.Active;
   if ('LastAgentVisit' in room) keep.LastAgentVisit = room.LastAgentVisit ?? null;
+  if ('SystemId' in room) keep.SystemId = room.SystemId ?? null;
   return { Id: roomId, BusinessId: room.BusinessId, ...keep, ...nexudusMembershipChange(status, userId) };
 }
 
