@@ -6,8 +6,11 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   createBirdClient,
   getConversationParticipant,
+  getConversationParticipantByContact,
   listConversationParticipants,
   updateConversationParticipant,
+  updateConversationParticipantByContact,
+  type GetConversationParticipantByContactPath,
   type GetConversationParticipantPath,
   type ListConversationParticipantsPath,
 } from '../src/index.js';
@@ -177,5 +180,27 @@ describe('throwing style (orThrow)', () => {
     expect((error as Error).message).toBe(
       'bird getConversationParticipant: HTTP 404: ResourceNotFound: The requested resource does not exist (1 attempt)',
     );
+  });
+});
+
+describe('a contact participant named by its channel identifier', () => {
+  const byContact = pathExample<GetConversationParticipantByContactPath>('bird', 'getConversationParticipantByContact');
+
+  it('is read by identifier key and value', async () => {
+    const participant = await getConversationParticipantByContact.orThrow(client, { path: byContact });
+    expect(participant.contact).toMatchObject({ identifierKey: byContact.identifierKey, identifierValue: byContact.identifierValue });
+  });
+
+  it('is updated the same way, with the body of the update by ID', async () => {
+    const { data, response } = await updateConversationParticipantByContact(client, { path: byContact, body: { status: 'active' } });
+    expect(response.status).toBe(200);
+    expect(data?.type).toBe('contact');
+  });
+
+  it('keeps an identifier value with + or @ inside its own path segment', async () => {
+    const seen: string[] = [];
+    const spy = createBirdClient({ accessKey: 'k', baseUrl, retry: false, fetch: (request, init) => (seen.push(request.url), fetch(request, init)) });
+    await getConversationParticipantByContact(spy, { path: { ...byContact, identifierKey: 'emailaddress', identifierValue: 'john.doe+qa@bird.com' } });
+    expect(seen[0]).toMatch(/\/participants\/emailaddress\/john\.doe%2Bqa%40bird\.com$/);
   });
 });

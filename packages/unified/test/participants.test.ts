@@ -106,6 +106,7 @@ describe('Nexudus through the unified API', () => {
     Name: 'Front desk',
     Active: true,
     LastAgentVisit: '2025-01-15T09:12:00Z',
+    SystemId: null, // user data only the API sees: kept, so that an update never erases it
   };
 
   it('reads the room, then PUTs it back unchanged with only AddedUsers', async () => {
