@@ -190,3 +190,27 @@ describe('a room read with GET', () => {
     expect(data).toMatchObject({ WasSuccessful: true });
   });
 });
+
+describe('listChatRooms filters', () => {
+  it('takes the documented ones: last agent visit, users, and the three date ranges', async () => {
+    const query = {
+      ChatRoom_LastAgentVisit: '2025-01-15T09:12',
+      ChatRoom_Users: 1029384,
+      from_ChatRoom_LastAgentVisit: '2025-01-01T00:00',
+      to_ChatRoom_LastAgentVisit: '2025-02-01T00:00',
+      from_ChatRoom_CreatedOn: '2024-11-01T00:00',
+      to_ChatRoom_CreatedOn: '2024-12-31T23:59',
+      from_ChatRoom_UpdatedOn: '2025-01-01T00:00',
+      to_ChatRoom_UpdatedOn: '2025-01-31T23:59',
+    };
+    const { data, response } = await listChatRooms(client, { query });
+    expect(response.status).toBe(200);
+    expect(new URL(response.url).searchParams.get('from_ChatRoom_CreatedOn')).toBe('2024-11-01T00:00');
+    expect(data?.Records).toEqual(expect.any(Array));
+  });
+
+  it('are refused by the mock in another date format than YYYY-MM-DDTHH:mm', async () => {
+    const { response } = await listChatRooms(client, { query: { from_ChatRoom_CreatedOn: '2024-11-01' } });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+  });
+});
