@@ -14,9 +14,12 @@ export function readAnswer(context: ClientContext, { data, error, response }: Ap
   try {
     if (text) data = data ? JSON.parse(data as string) : undefined; // only an empty body is no body
   } catch {
-    return `a body that is not JSON: ${JSON.stringify(redact(data as string).trim().slice(0, 200))}`;
+    return `a body that is not JSON: ${quoteBody(redact(data as string))}`;
   }
   // `noContent` lists the statuses the spec declares without a body; raw client calls have none.
   if (noContent && data == null && !noContent.includes(response.status)) return `${data === null ? 'null for' : 'an empty'} body`;
   return data !== undefined && profile.failureIn?.(data) ? { error: redactValue(data, redact), response } : { data, response };
 }
+
+/** The start of a body for an error message. */
+export const quoteBody = (text: string) => JSON.stringify(text.trim().slice(0, 200));

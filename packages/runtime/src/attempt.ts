@@ -48,7 +48,7 @@ export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptL
   const timer = setTimeout(abort, Math.max(0, byDeadline ? remaining : timeoutMs), controller);
   // fetch is called as `fetch(request, { signal })`: a request carrying the signal itself would
   // cost more, as undici makes every request with a signal follow it.
-  const init = { signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
+  const fetchInit = { signal: signal ? AbortSignal.any([signal, controller.signal]) : controller.signal };
   const text = !plan.init.parseAs || plan.init.parseAs === 'json';
   let sent = false;
   // Promise handlers rather than async/await, and few closures: at high concurrency every object
@@ -62,7 +62,7 @@ export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptL
       fetch: (request: Request) => {
         sent = true;
         request.headers.set('Authorization', context.authorization);
-        return context.logger ? logged(context, plan, attempts, request, init) : context.fetch(request, init);
+        return context.logger ? logged(context, plan, attempts, request, fetchInit) : context.fetch(request, fetchInit);
       },
     } as never)
     .then(
@@ -94,12 +94,12 @@ function done(context: ClientContext, plan: CallPlan, timer: ReturnType<typeof s
 }
 
 /** Sends with request and response events for the client's logger; URL scrubbed, credentials blanked. */
-async function logged(context: ClientContext, plan: CallPlan, attempt: number, request: Request, init: { signal: AbortSignal }): Promise<Response> {
+async function logged(context: ClientContext, plan: CallPlan, attempt: number, request: Request, fetchInit: { signal: AbortSignal }): Promise<Response> {
   const { redact } = context;
   const started = Date.now();
   const log = (event: object) => logEvent(context, plan, attempt, { method: request.method, url: redact(request.url), ...event });
   log({ type: 'request', headers: redactHeaders(request.headers, redact) });
-  const response = await context.fetch(request, init);
+  const response = await context.fetch(request, fetchInit);
   log({ type: 'response', status: response.status, ms: Date.now() - started });
   return response;
 }

@@ -1,3 +1,4 @@
+import { quoteBody } from './answer.js';
 import type { CallPlan } from './attempt.js';
 import type { Final } from './call.js';
 import type { ClientContext } from './client-context.js';
@@ -21,7 +22,7 @@ export function toParleyError(context: ClientContext, plan: CallPlan, { result: 
   const body = error && typeof error === 'object' ? error : undefined;
   const code = response.ok ? (profile.failureIn?.(body) ?? 'provider') : profile.isThrottle?.(status, headers, error) ? 'rate_limited' : codeForStatus(status);
   // A write's redirect is not followed (status 0 is a browser's opaque redirect).
-  const detail = !status || (status > 299 && status < 400) ? `redirect to ${headers.get('location') ?? 'elsewhere'} not followed` : body ? profile.describe?.(body) : error ? `non-JSON body: ${JSON.stringify(String(error).slice(0, 200))}` : 'empty body';
+  const detail = !status || (status > 299 && status < 400) ? `redirect to ${headers.get('location') ?? 'elsewhere'} not followed` : body ? profile.describe?.(body) : error ? `non-JSON body: ${quoteBody(String(error))}` : 'empty body';
   const requestId = REQUEST_ID_HEADERS.map((name) => headers.get(name)).find(Boolean) ?? (body && profile.requestId?.(body));
   return failure(context, plan, attempts, code, `HTTP ${status}${detail ? `: ${detail}` : ''}${note ? `; ${note}` : ''}`, {
     status,
