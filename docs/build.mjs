@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { mappingTable } from '@parley/unified';
 import { vendors } from '../tools/registry.mjs';
+import { BADGE_CSS, withInferredBadges } from './inferred-badges.mjs';
 
 const require = createRequire(import.meta.url);
 const site = new URL('./site/', import.meta.url);
@@ -54,19 +55,20 @@ const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 const pages = [];
 for (const { vendor, title, json, yaml } of VENDORS) {
   const spec = JSON.parse(await readFile(json, 'utf8'));
+  const { spec: shown, count: inferred } = withInferredBadges(spec);
   const page = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title>
-<style>body { margin: 0; } .parley-back { position: fixed; right: 1rem; bottom: 1rem; z-index: 10; font: 14px system-ui, sans-serif; background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; padding: .3rem .6rem; }</style>
+<style>body { margin: 0; } .parley-back { position: fixed; right: 1rem; bottom: 1rem; z-index: 10; font: 14px system-ui, sans-serif; background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; padding: .3rem .6rem; } ${BADGE_CSS}</style>
 </head>
 <body>
 <a class="parley-back" href="index.html">All Parley docs</a>
 <div id="redoc"></div>
 <script>${redocScript.replace(/<\/script/gi, '<\\/script')}</script>
-<script>Redoc.init(${scriptJson(spec)}, ${scriptJson(REDOC_OPTIONS)}, document.getElementById('redoc'));</script>
+<script>Redoc.init(${scriptJson(shown)}, ${scriptJson(REDOC_OPTIONS)}, document.getElementById('redoc'));</script>
 </body>
 </html>
 `;
@@ -74,7 +76,7 @@ for (const { vendor, title, json, yaml } of VENDORS) {
   await copyFile(json, new URL(`${vendor}.openapi.json`, site));
   await copyFile(yaml, new URL(`${vendor}.openapi.yaml`, site));
   const operations = Object.values(spec.paths).flatMap((item) => Object.values(item).filter((op) => op && op.operationId));
-  pages.push({ vendor, title, spec, operations });
+  pages.push({ vendor, title, spec, operations, inferred });
 }
 
 const { header, rows } = mappingTable();
@@ -103,8 +105,9 @@ const index = `<!doctype html>
 <ul class="vendors">
 ${pages
   .map(
-    ({ vendor, title, spec, operations }) => `  <li><a class="page" href="${vendor}.html">${escape(title)}</a>
+    ({ vendor, title, spec, operations, inferred }) => `  <li><a class="page" href="${vendor}.html">${escape(title)}</a>
     <div class="meta">version ${escape(spec.info.version)} · ${operations.length} operations ·
+      <span class="inferred-count">${inferred} inferred fact${inferred === 1 ? '' : 's'}</span> ·
       <a href="${vendor}.openapi.json">openapi.json</a> · <a href="${vendor}.openapi.yaml">openapi.yaml</a></div>
     <ul>${operations.map((op) => `<li>${escape(op.summary)}</li>`).join('')}</ul></li>`,
   )

@@ -1,7 +1,7 @@
 // Opens every docs page in Debian's chromium, as a reader would, with the network limited to
 // loopback: the pages must render every operation and the security schemes, request nothing from
 // any other host, and log no console error.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,6 +9,7 @@ import { mappingTable } from '@parley/unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors } from '../../tools/registry.mjs';
 import { serveDocs } from '../serve.mjs';
+import { inferredFacts } from '../../tools/codegen/inferred.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const site = fileURLToPath(new URL('../site/', import.meta.url));
@@ -76,6 +77,14 @@ describe.each(vendors())('$id docs page', ({ id: vendor, packageDir, docsTitle }
         if (scheme.type === 'http') expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: HTTP\\nHTTP Authorization Scheme: ${scheme.scheme}`));
         else expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: API Key\\nHeader parameter name: ${scheme.name}`));
       }
+      // Every inferred response, parameter and operation shows its badge with the reason; examples
+      // and schema members badge where Redoc shows them (a picked example, an expanded schema).
+      const { facts } = inferredFacts(spec);
+      const shownAlways = facts.filter(({ keys }) => !keys.includes('examples') && !keys.includes('schema') && keys[1] !== 'schemas');
+      for (const { reason, where } of shownAlways) {
+        expect(await page.locator(`.parley-inferred[title="${reason.replace(/"/g, '\\"')}"]`).count(), where).toBeGreaterThan(0);
+      }
+      if (facts.length) expect(await page.locator('.parley-inferred:visible').count()).toBeGreaterThan(0);
       await page.screenshot({ path: fileURLToPath(new URL(`${vendor}.png`, shots)), fullPage: false });
       expect(external).toEqual([]);
       expect(consoleErrors).toEqual([]);
@@ -92,6 +101,13 @@ describe('index page', () => {
       const links = await page.locator('a.page').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
       expect(links).toEqual(vendors().map((vendor) => `${vendor.id}.html`));
       expect(await page.locator('a.page').allInnerTexts()).toEqual(vendors().map((vendor) => vendor.docsTitle));
+      const counts = await page.locator('.inferred-count').allInnerTexts();
+      expect(counts).toEqual(
+        vendors().map(({ packageDir }) => {
+          const n = inferredFacts(JSON.parse(readFileSync(`${packageDir}openapi/openapi.json`, 'utf8'))).facts.length;
+          return `${n} inferred fact${n === 1 ? '' : 's'}`;
+        }),
+      );
       const { header, rows } = mappingTable();
       expect(await page.locator('table thead th').allInnerTexts()).toEqual(header);
       const shown = await page.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
