@@ -12,12 +12,15 @@ const badge = (reason) => `<span class="${BADGE_CLASS}" title="${escape(reason)}
 const isOperation = (keys) => keys[0] === 'paths' && keys.length === 3;
 const isExample = (keys) => keys.at(-2) === 'examples';
 
+/** Where Redoc shows a node: a body's media type has no text of its own, so its response carries the badge. */
+export const shownAt = (keys) => (keys.at(-2) === 'content' ? keys.slice(0, -2) : keys);
+
 /** A copy of `spec` with each inferred fact badged where Redoc shows it; the count it badged. */
 export function withInferredBadges(spec) {
   const copy = structuredClone(spec);
   const { facts } = inferredFacts(copy);
   for (const { keys, reason } of facts) {
-    const node = keys.reduce((parent, key) => parent[key], copy);
+    const node = shownAt(keys).reduce((parent, key) => parent[key], copy);
     const note = `${badge(reason)} ${escape(reason)}`;
     if (isOperation(keys)) node['x-badges'] = [...(node['x-badges'] ?? []), { name: 'Inferred', color: '#9a6700' }];
     // An example's summary is plain text in Redoc's picker; its description is Markdown under it.

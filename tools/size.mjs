@@ -65,7 +65,13 @@ console.log('\nbudgets (brotli), set just above today\'s sizes so that growth is
 // 2.75 kB until issue 13 (deadline, redirect and header safety, error guards, per-attempt signals):
 // raised pending the product decision asked there (README, "Size budgets").
 check('@parley/runtime over openapi-fetch', base - fetchOnly, 3.25 * KB);
-for (const { clientPackage } of VENDORS) check(`${clientPackage} over openapi-fetch + runtime`, sizes[clientPackage].brotli - base, 0.5 * KB);
+// What a vendor package may add over the runtime: its generated operations (~0.3–0.4 kB), plus
+// hand-written code a vendor really needs, each named here: Nexudus' `{ login }` token flow
+// (packages/nexudus/src/login.ts, issue 14) costs ~0.85 kB, paid by every createNexudusClient user.
+const VENDOR_CODE_BUDGET = { '@parley/nexudus': 1.3 * KB };
+for (const { clientPackage } of VENDORS) {
+  check(`${clientPackage} over openapi-fetch + runtime`, sizes[clientPackage].brotli - base, VENDOR_CODE_BUDGET[clientPackage] ?? 0.5 * KB);
+}
 /** A bundled file that belongs to `vendor`: its package (packages/<id>/…) or its files in another package (adapters/<id>.js). */
 const ownedBy = (vendor, path) => path.split(/[\\/]/).some((segment) => segment === vendor.id || segment.startsWith(`${vendor.id}.`));
 for (const vendor of VENDORS) {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendors } from '../../tools/registry.mjs';
 import { serveDocs } from '../serve.mjs';
 import { inferredFacts } from '../../tools/codegen/inferred.mjs';
+import { shownAt } from '../inferred-badges.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const site = fileURLToPath(new URL('../site/', import.meta.url));
@@ -74,13 +75,14 @@ describe.each(vendors())('$id docs page', ({ id: vendor, packageDir, docsTitle }
       for (const [name, scheme] of Object.entries(spec.components.securitySchemes as Record<string, { type: string; scheme?: string; name?: string }>)) {
         const section = text.slice(text.indexOf(`\n${name}\n`));
         expect(section).not.toBe(text);
-        if (scheme.type === 'http') expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: HTTP\\nHTTP Authorization Scheme: ${scheme.scheme}`));
+        if (scheme.type === 'oauth2') expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: OAuth2\\n[\\s\\S]*?Token URL`));
+        else if (scheme.type === 'http') expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: HTTP\\nHTTP Authorization Scheme: ${scheme.scheme}`));
         else expect(section).toMatch(new RegExp(`^\\n${name}\\n[\\s\\S]*?Security Scheme Type: API Key\\nHeader parameter name: ${scheme.name}`));
       }
-      // Every inferred response, parameter and operation shows its badge with the reason; examples
-      // and schema members badge where Redoc shows them (a picked example, an expanded schema).
+      // Every inferred response, parameter and operation shows its badge with the reason; examples,
+      // headers, bodies and schema members badge where Redoc shows them (picked, expanded).
       const { facts } = inferredFacts(spec);
-      const shownAlways = facts.filter(({ keys }) => !keys.includes('examples') && !keys.includes('schema') && keys[1] !== 'schemas');
+      const shownAlways = facts.filter(({ keys }) => !['examples', 'schema', 'headers', 'requestBody'].some((k) => shownAt(keys).includes(k)) && keys[1] !== 'schemas');
       for (const { reason, where } of shownAlways) {
         expect(await page.locator(`.parley-inferred[title="${reason.replace(/"/g, '\\"')}"]`).count(), where).toBeGreaterThan(0);
       }

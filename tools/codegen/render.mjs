@@ -42,6 +42,7 @@ export function renderOperations(spec, vendor) {
     if (op.query) args.push(`query${op.query.required ? '' : '?'}: ${alias('Query', `NonNullable<${ref}['parameters']['query']>`, `Query parameters of \`${op.operationId}\`.`)}`);
     if (op.header) args.push(`header${op.header.required ? '' : '?'}: ${alias('Header', `NonNullable<${ref}['parameters']['header']>`, `Header parameters of \`${op.operationId}\`.`)}`);
     if (op.body) {
+      checkBodyMediaType(op);
       const bodyType = `NonNullable<${ref}['requestBody']>['content'][${literal(op.body.mediaType)}]`;
       args.push(`body${op.body.required ? '' : '?'}: ${alias('Body', bodyType, `Request body of \`${op.operationId}\` (${op.body.mediaType}).`)}`);
     }
@@ -53,9 +54,13 @@ export function renderOperations(spec, vendor) {
     const definition = [`operationId: ${literal(op.operationId)}`, `method: ${literal(op.method)}`, `path: ${literal(op.path)}`];
     if (op.idempotent !== undefined) definition.push(`idempotent: ${Boolean(op.idempotent)}`);
     if (op.noContent.length) definition.push(`noContent: [${op.noContent.join(', ')}]`);
+    if (op.anonymous) definition.push('anonymous: true');
+    if (op.body && !isJson(op.body.mediaType)) definition.push(`mediaType: ${literal(op.body.mediaType)}`);
     const comment = doc([
       `${op.summary ?? op.operationId}: \`${op.method.toUpperCase()} ${op.path}\`.`,
       op.idempotent ? 'Idempotent (`x-parley-idempotent`), so retried like GET.' : undefined,
+      op.anonymous ? 'Sent without credentials (the spec\'s `security: []`), whatever the client holds.' : undefined,
+      op.body && !isJson(op.body.mediaType) ? `The body is sent as \`${op.body.mediaType}\`.` : undefined,
       '',
       `\`${op.operationId}(client, args, options?)\` resolves to \`{ data, error, response }\`; \`${op.operationId}.orThrow(…)\` to the success body, or throws a \`ParleyError\`.`,
       op.deprecated ? '@deprecated The vendor deprecated this operation.' : undefined,
@@ -81,11 +86,29 @@ ${blocks.join('\n\n')}
 `;
 }
 
-/** The spec's security schemes as the runtime's credential forms, in the order the spec prefers them. */
+const isJson = (type) => /^application\/(.+\+)?json$/.test(type);
+
+/**
+ * A request body the client can send: JSON, or a form (`application/x-www-form-urlencoded`), which
+ * openapi-fetch encodes from a flat object when the Content-Type says so. Others (multipart,
+ * binary) would go out as JSON under a wrong Content-Type, so they are refused.
+ */
+function checkBodyMediaType(op) {
+  const type = op.body.mediaType;
+  if (type !== undefined && !isJson(type) && type !== 'application/x-www-form-urlencoded') {
+    throw new Error(`codegen: ${op.method.toUpperCase()} ${op.path} takes only ${type}; the client sends JSON and form-encoded bodies`);
+  }
+}
+
+/**
+ * The spec's security schemes as the runtime's credential forms, in the order the spec prefers
+ * them. Schemes that come down to the same form (an `oauth2` flow describing how to get the token
+ * a `bearer` scheme sends) give one, the first.
+ */
 export function credentialSchemes(spec) {
   const schemes = spec.components?.securitySchemes ?? {};
   const order = [...new Set([...(spec.security ?? []).flatMap((requirement) => Object.keys(requirement)), ...Object.keys(schemes)])];
-  return order.map((key) => {
+  const forms = order.map((key) => {
     const scheme = resolve(spec, schemes[key]);
     const custom = scheme['x-parley-credential'] ?? {};
     const description = scheme.description?.split('\n\n')[0].replace(/\s+/g, ' ').trim();
@@ -101,6 +124,7 @@ export function credentialSchemes(spec) {
     throw new Error(`codegen: security scheme ${key} (${scheme.type} ${scheme.scheme ?? scheme.in ?? ''}) is not supported; ` +
       'an apiKey in Authorization needs `x-parley-credential: { prefix }`');
   });
+  return forms.filter((scheme, i) => forms.findIndex((other) => JSON.stringify(other.form) === JSON.stringify(scheme.form)) === i);
 }
 
 export function renderClient(spec, vendor) {

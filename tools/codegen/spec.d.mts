@@ -15,6 +15,8 @@ export interface SpecOperation {
   deprecated: boolean;
   /** `x-parley-idempotent`, when the spec says. */
   idempotent?: boolean;
+  /** The operation's `security` is `[]`: it is sent without credentials. */
+  anonymous: boolean;
   /** Present when the operation has path parameters (named `path_`: `path` is the template). */
   path_?: { required: boolean };
   query?: { required: boolean };

@@ -51,6 +51,8 @@ export function operationsOf(spec) {
         summary: op.summary,
         deprecated: Boolean(op.deprecated),
         idempotent: op['x-parley-idempotent'],
+        // `security: []` turns the document's security off: sent without credentials (a token endpoint).
+        anonymous: Array.isArray(op.security) && op.security.length === 0,
         path_: part('path'),
         query: part('query'),
         header: part('header'),

@@ -1,6 +1,7 @@
 // Compile-time guarantees of the generated types: these lines must fail to type-check.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  addConversationParticipant,
   BIRD_BASE_URL,
   createBirdClient,
   getConversationParticipant,
@@ -8,7 +9,13 @@ import {
   updateConversationParticipant,
   type BirdClientOptions,
   type BirdCredentials,
+  type AddConversationParticipantBody,
+  type AddConversationParticipantData,
   type BirdError,
+  type CreateContactParticipantByIdentifier,
+  type CreateContactParticipantById,
+  type CreateUserOrFlowParticipant,
+  type DeleteConversationParticipantData,
   type GetConversationParticipantArgs,
   type Participant,
   type UpdateConversationParticipantBody,
@@ -53,6 +60,18 @@ describe('Bird types', () => {
     void getConversationParticipant(client, { path: { workspaceId: 'w', conversationId: 'c' } });
     // @ts-expect-error limit is a number
     void listConversationParticipants(client, { path: { workspaceId: 'w', conversationId: 'c' }, query: { limit: '10' } });
+  });
+
+  it('takes the three forms of a participant to add, and gives the participant from 200 or 201', () => {
+    expectTypeOf<AddConversationParticipantBody>().toEqualTypeOf<CreateUserOrFlowParticipant | CreateContactParticipantById | CreateContactParticipantByIdentifier>();
+    expectTypeOf<AddConversationParticipantData>().toEqualTypeOf<Participant>();
+    expectTypeOf<DeleteConversationParticipantData>().toEqualTypeOf<undefined>();
+    const conversation = { workspaceId: 'w', conversationId: 'c' };
+    void addConversationParticipant(client, { path: conversation, body: { type: 'contact', contact: { identifierKey: 'emailaddress', identifierValue: 'a@b.c' } } });
+    // @ts-expect-error a bot cannot be added
+    void addConversationParticipant(client, { path: conversation, body: { id: 'b', type: 'bot' } });
+    // @ts-expect-error a contact named by identifier needs the value too
+    void addConversationParticipant(client, { path: conversation, body: { type: 'contact', contact: { identifierKey: 'emailaddress' } } });
   });
 
   it('requires credentials', () => {

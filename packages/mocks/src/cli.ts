@@ -28,7 +28,9 @@ Options:
   --verbose, -v      print Prism's request log
   --help, -h         this text
 
-Pick a response per request with the header  Prefer: code=404  or  Prefer: example=<name>.`;
+Pick a response per request with the header  Prefer: code=404  or  Prefer: example=<name>.
+A request whose Authorization lacks the scheme a spec names (x-parley-credential.prefix, such as
+Bird's  AccessKey <key>) gets that operation's documented 401.`;
 
 class UsageError extends Error {}
 

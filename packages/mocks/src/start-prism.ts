@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { credentialCheck, type CredentialRule } from './credential-check.js';
 import { freePort } from './free-port.js';
+import { startFront, type Front } from './front.js';
 import type { PrismProcessEvent, PrismProcessOptions } from './prism-process.js';
 
 export interface PrismOptions {
@@ -53,24 +55,50 @@ process.once('exit', () => {
   for (const kill of running) kill();
 });
 
-/** Starts Prism on one spec as a child of this process and resolves once it listens. */
+/**
+ * Starts Prism on one spec as a child of this process, behind the mock front (front.ts: it refuses
+ * what Prism cannot judge, such as a credential without the spec's prefix) on `host` and `port`,
+ * and resolves once both listen.
+ */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? '127.0.0.1';
-  const attempts = options.port === undefined ? 3 : 1;
+  const prism = await startUpstream(options);
+  let front: Front;
+  try {
+    front = await startFront({ upstream: prism.url, host, port: options.port ?? 0, intercept: credentialCheck(prism.credentialRules) });
+  } catch (error) {
+    await prism.stop();
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new PrismStartError(code === 'EADDRINUSE' ? `port ${options.port} on ${host} is already in use` : `could not listen on ${host}: ${message}`, '');
+  }
+  const stop = async () => {
+    await front.close();
+    await prism.stop();
+  };
+  return { url: front.url, port: front.port, stop };
+}
+
+/** Prism itself, reachable only through the front: loopback, on a free port. */
+interface Upstream extends PrismServer {
+  readonly credentialRules: CredentialRule[];
+}
+
+async function startUpstream(options: PrismOptions): Promise<Upstream> {
+  const host = '127.0.0.1';
   for (let attempt = 1; ; attempt++) {
-    const port = options.port ?? (await freePort(host));
+    const port = await freePort(host);
     try {
       return await launch(options, { host, port });
     } catch (error) {
       // Another process can take an ephemeral port between freePort() and Prism's listen().
-      if (!(error instanceof PortInUseError) || attempt >= attempts) throw error;
+      if (!(error instanceof PortInUseError) || attempt >= 3) throw error;
     }
   }
 }
 
 class PortInUseError extends PrismStartError {}
 
-function launch(options: PrismOptions, where: { host: string; port: number }): Promise<PrismServer> {
+function launch(options: PrismOptions, where: { host: string; port: number }): Promise<Upstream> {
   const settings: PrismProcessOptions = {
     spec: options.spec,
     ...where,
@@ -100,7 +128,7 @@ function launch(options: PrismOptions, where: { host: string; port: number }): P
     }
   };
 
-  return new Promise<PrismServer>((resolve, reject) => {
+  return new Promise<Upstream>((resolve, reject) => {
     let settled = false;
     const fail = (error: PrismStartError) => {
       if (settled) return;
@@ -119,12 +147,12 @@ function launch(options: PrismOptions, where: { host: string; port: number }): P
       for (const line of lines) {
         const event = parseEvent(line);
         if (!event) {
-          output += `${line}\n`;
+          if (!settled) output += `${line}\n`; // kept for a start failure only: a running mock logs every request
           options.onLog?.(line);
         } else if (event.event === 'listening' && !settled) {
           settled = true;
           clearTimeout(timer);
-          resolve({ url: event.url, port: where.port, stop });
+          resolve({ url: event.url, port: where.port, stop, credentialRules: event.credentialRules });
         } else if (event.event === 'failed') {
           const inUse = /EADDRINUSE/.test(event.reason);
           const message = inUse
@@ -135,7 +163,7 @@ function launch(options: PrismOptions, where: { host: string; port: number }): P
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      if (!settled) output += chunk.toString();
     });
     child.once('error', (error) => fail(new PrismStartError(`could not run Prism: ${error.message}`, output)));
     child.once('exit', (code, signal) => fail(new PrismStartError(`Prism exited (${signal ?? `code ${code}`}) before listening`, output)));

@@ -54,6 +54,10 @@ function operations(vendor: Vendor, method?: string) {
 
 const gets = (vendor: Vendor) => operations(vendor, 'get');
 
+/** A body as sent with its media type: a form (a token request) or JSON. */
+const encodeBody = (mediaType: string, value: unknown) =>
+  mediaType === 'application/x-www-form-urlencoded' ? new URLSearchParams(value as Record<string, string>).toString() : JSON.stringify(value);
+
 /** One request per named request-body example the spec carries, for every operation of `vendor`. */
 export function requestExampleCalls(vendor: Vendor) {
   return operations(vendor).flatMap(({ doc, method, operation, path, headers }) => {
@@ -64,7 +68,7 @@ export function requestExampleCalls(vendor: Vendor) {
         method,
         path,
         headers: { ...headers, 'content-type': mediaType },
-        body: JSON.stringify(resolve<Node>(doc, example).value),
+        body: encodeBody(mediaType, resolve<Node>(doc, example).value),
       })),
     );
   });

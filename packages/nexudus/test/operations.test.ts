@@ -1,14 +1,18 @@
 // Nexudus' client against Prism serving specs/nexudus/openapi.yaml with request validation on.
 import { ParleyError } from '@parley/runtime';
-import { pathExample, requestExample } from '@parley/testkit/fixtures';
+import { errorExamples, pathExample, requestExample, responseExample } from '@parley/testkit/fixtures';
 import { prefer } from '@parley/testkit/prefer';
 import { describe, expect, inject, it } from 'vitest';
 import {
+  createChatRoom,
   createNexudusClient,
+  deleteChatRoom,
   getChatRoom,
   listChatRooms,
   updateChatRoom,
   type CommandResult,
+  type CreateChatRoomBody,
+  type DeleteChatRoomPath,
   type GetChatRoomPath,
   type UpdateChatRoomBody,
 } from '../src/index.js';
@@ -212,5 +216,133 @@ describe('listChatRooms filters', () => {
   it('are refused by the mock in another date format than YYYY-MM-DDTHH:mm', async () => {
     const { response } = await listChatRooms(client, { query: { from_ChatRoom_CreatedOn: '2024-11-01' } });
     expect(response.status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+/** A client whose requests are recorded before they reach the mock. */
+function recording() {
+  const sent: Request[] = [];
+  const spy = createNexudusClient({
+    token: 'test-token',
+    baseUrl,
+    retry: false,
+    fetch: async (request) => {
+      sent.push(request.clone());
+      return fetch(request);
+    },
+  });
+  return { spy, sent };
+}
+
+describe('createChatRoom (POST)', () => {
+  // From the spec's examples: "Front desk" in business 12345678, with users 1029384 and 1029391.
+  const frontDesk = requestExample<CreateChatRoomBody>('nexudus', 'createChatRoom', 'frontDesk');
+
+  it('answers 200, not 201, with the new room Id in the envelope', async () => {
+    const { data, error, response } = await createChatRoom(client, { body: frontDesk });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ Status: 200, WasSuccessful: true, Message: 'ChatRoom was successfully created.', Value: { Id: 87654321 } });
+    expect(data).toEqual(responseExample('nexudus', 'createChatRoom', 200, 'created'));
+  });
+
+  it('POSTs the body as JSON to the collection URL', async () => {
+    const { spy, sent } = recording();
+    await createChatRoom.orThrow(spy, { body: frontDesk });
+    expect(sent.map((r) => [r.method, new URL(r.url).pathname, r.headers.get('content-type')])).toEqual([
+      ['POST', '/api/support/chatrooms', 'application/json'],
+    ]);
+    expect(await sent[0]!.json()).toEqual(frontDesk);
+  });
+
+  it.each<[string, CreateChatRoomBody]>([
+    ['only the required business', requestExample('nexudus', 'createChatRoom', 'minimal')],
+    ["the CLI's AddedUsers and RemovedUsers (inferred)", { BusinessId: 12345678, AddedUsers: [1029384], RemovedUsers: [] }],
+    ['SystemId (inferred) and a null Name', { BusinessId: 12345678, Name: null, SystemId: 'crm:4711' }],
+  ])('is accepted by the mock with %s', async (_, body) => {
+    const { data, response } = await createChatRoom(client, { body });
+    expect(response.status).toBe(200);
+    expect(data?.WasSuccessful).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['without the required BusinessId', { Name: 'Front desk' }],
+    ['with an Id, which a new room does not have yet', { Id: 87654321, BusinessId: 12345678 }],
+    ['with a user id that is not an integer', { BusinessId: 12345678, Users: ['1029384'] }],
+  ])('is refused by the mock %s, with the validation envelope', async (_, bad) => {
+    const { data, error, response } = await createChatRoom(client, { body: bad as CreateChatRoomBody });
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({ WasSuccessful: false, Value: null });
+  });
+
+  it.each(errorExamples('nexudus', 'createChatRoom'))("gives the spec's $status body, example $name", async ({ status, name, value }) => {
+    const { data, error, response } = await createChatRoom(client, { body: frontDesk }, { headers: prefer({ code: status, example: name }) });
+    expect(response.status).toBe(status);
+    expect(data).toBeUndefined();
+    expect(error).toEqual(value);
+  });
+
+  it('gives the 409 throttle with Retry-After and an empty body', async () => {
+    const { data, error, response } = await createChatRoom(client, { body: frontDesk }, { headers: prefer({ code: 409 }) });
+    expect(response.status).toBe(409);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+
+  it('is not retried when throttled, even by a client that retries: a create is not idempotent', async () => {
+    const retrying = createNexudusClient({ token: 'test-token', baseUrl, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    const error = await createChatRoom.orThrow(retrying, { body: frontDesk }, { headers: prefer({ code: 409 }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({ code: 'rate_limited', status: 409, retryAfterMs: 1000, attempts: 1 });
+  });
+});
+
+describe('deleteChatRoom (DELETE)', () => {
+  // The spec's path example: room 87654321.
+  const target = pathExample<DeleteChatRoomPath>('nexudus', 'deleteChatRoom');
+
+  it('returns the success envelope (inferred: Nexudus does not document the answer)', async () => {
+    const { data, error, response } = await deleteChatRoom(client, { path: target }, { headers: prefer({ example: 'deleted' }) });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ Status: 200, WasSuccessful: true, Message: 'ChatRoom was successfully deleted.', Value: null });
+    expect(data?.Errors).toBeNull();
+  });
+
+  it('sends DELETE to the room URL, without a body', async () => {
+    const { spy, sent } = recording();
+    const deleted = await deleteChatRoom.orThrow(spy, { path: target });
+    expect(deleted.WasSuccessful).toBe(true);
+    expect(sent.map((r) => [r.method, new URL(r.url).pathname])).toEqual([['DELETE', '/api/support/chatrooms/87654321']]);
+    expect(await sent[0]!.text()).toBe('');
+  });
+
+  it.each(errorExamples('nexudus', 'deleteChatRoom'))("gives the spec's $status body, example $name", async ({ status, name, value }) => {
+    const { data, error, response } = await deleteChatRoom(client, { path: target }, { headers: prefer({ code: status, example: name }) });
+    expect(response.status).toBe(status);
+    expect(data).toBeUndefined();
+    expect(error).toEqual(value);
+  });
+
+  it('throws not_found for an unknown room, with the envelope as body', async () => {
+    const error = await deleteChatRoom.orThrow(client, { path: target }, { headers: prefer({ code: 404 }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({ code: 'not_found', status: 404, body: { Status: 404, WasSuccessful: false } });
+  });
+
+  it('gives the 409 throttle with Retry-After and an empty body', async () => {
+    const { data, error, response } = await deleteChatRoom(client, { path: target }, { headers: prefer({ code: 409 }) });
+    expect(response.status).toBe(409);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+  });
+
+  it('is refused by the mock for an id that is not an integer', async () => {
+    const { data, response } = await deleteChatRoom(client, { path: { id: 'front-desk' as unknown as number } });
+    expect(response.status).toBe(422);
+    expect(data).toBeUndefined();
   });
 });

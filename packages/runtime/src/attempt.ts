@@ -22,6 +22,8 @@ export interface CallPlan {
   idempotent?: boolean | undefined;
   /** Success statuses the spec declares without a body; unset (raw client calls), any may be empty. */
   noContent?: readonly number[] | undefined;
+  /** Sent without `Authorization`, not even one from the caller's headers (the spec's security is `[]`). */
+  anonymous?: boolean | undefined;
 }
 
 export interface AttemptLimits {
@@ -61,7 +63,8 @@ export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptL
       redirect: plan.method === 'GET' || plan.method === 'HEAD' ? 'follow' : 'manual',
       fetch: (request: Request) => {
         sent = true;
-        request.headers.set('Authorization', context.authorization);
+        // An operation whose spec security is `[]` (a token endpoint) goes without credentials.
+        request.headers[plan.anonymous ? 'delete' : 'set']('Authorization', context.authorization);
         return context.logger ? logged(context, plan, attempts, request, fetchInit) : context.fetch(request, fetchInit);
       },
     } as never)

@@ -1,6 +1,7 @@
 /**
  * How a client proves who it is: the full value of the `Authorization` header, and every secret
- * string inside it, so errors and logs can scrub them all.
+ * string inside it, so errors and logs can scrub them all. A client whose secrets change (a token
+ * it obtains) assigns a new `secrets` list; errors and logs scrub the current one.
  */
 export type Credentials = { readonly authorization: string; readonly secrets: readonly string[] };
 

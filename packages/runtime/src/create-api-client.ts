@@ -60,7 +60,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
     inner: createClient<{}>({ baseUrl, headers: { Accept: 'application/json', ...config.headers }, pathSerializer: createPathSerializer(provider) }),
     authorization: credentials.authorization, // checked by credentialsFrom
     fetch: config.fetch ?? ((request, init) => globalThis.fetch(request, init)),
-    redact: createRedactor(credentials.secrets),
+    redact: createRedactor(credentials),
     timeoutMs: checkNumber(provider, 'timeoutMs', config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     deadlineMs: config.deadlineMs === undefined ? undefined : checkNumber(provider, 'deadlineMs', config.deadlineMs),
     retry: resolveRetry(provider, config.retry),

@@ -11,6 +11,8 @@ export interface OperationDefinition extends OperationMeta {
   method: HttpMethod;
   /** The spec's path template, e.g. `/chats/{chatId}/participants`. */
   path: string;
+  /** The body's media type when not JSON: form-encoded, which openapi-fetch serializes by this Content-Type. */
+  mediaType?: string;
 }
 
 /** The parts of a call the spec may define; each operation's generated `Args` type says which. */
@@ -26,18 +28,15 @@ export interface OperationArgs {
  * path parameters always go to the serializer, which refuses a missing one (openapi-fetch would
  * send the template's `{id}` as it is); what is undefined is left out of the request.
  */
-export function defineOperation<C extends object, A extends OperationArgs | undefined, R extends ApiResult>({
-  method,
-  path,
-  operationId,
-  idempotent,
-  noContent = [],
-}: OperationDefinition): Operation<C, A, R> {
+export function defineOperation<C extends object, A extends OperationArgs | undefined, R extends ApiResult>(definition: OperationDefinition): Operation<C, A, R> {
+  const { method, mediaType } = definition;
   const upper = method.toUpperCase();
   const run = async (client: C, args: A | undefined, options: CallOptions | undefined, orThrow: boolean) => {
     const context = contextOf(client);
-    const { path: pathParams, query, header, body } = (args ?? {}) as OperationArgs;
-    const plan = { method: upper, path, init: { params: { path: pathParams ?? {}, query, header }, body }, options: options ?? {}, operationId, idempotent, noContent };
+    const { path, query, header, body } = (args ?? {}) as OperationArgs;
+    const params = { path: path ?? {}, query, header: mediaType ? { ...header, 'Content-Type': mediaType } : header };
+    // The definition's operationId, idempotent, anonymous…; no noContent means no status may be empty.
+    const plan = { noContent: [], ...definition, method: upper, init: { params, body }, options: options ?? {} };
     const final = await runCall(context, plan);
     const { result } = final;
     if (!orThrow) return result;

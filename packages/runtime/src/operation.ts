@@ -9,6 +9,8 @@ export interface OperationMeta {
   idempotent?: boolean;
   /** Success statuses the spec declares without a body; any other empty success is a broken answer. */
   noContent?: readonly number[];
+  /** The spec's security is `[]` (a token endpoint): the request goes without `Authorization`. */
+  anonymous?: boolean;
 }
 
 export type ApiResult = { data?: unknown; error?: unknown; response: Response };

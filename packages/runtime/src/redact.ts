@@ -8,13 +8,21 @@ export const REDACTED = '[REDACTED]';
 /** The forms a secret can come back in as text: as is, URL-encoded, base64 of its UTF-8. */
 const forms = (secret: string) => [secret, encodeURIComponent(secret), base64(secret)];
 
-export function createRedactor(secrets: readonly string[]): Redactor {
-  // Longest first, so a full header value goes before the token inside it. Strings under four
-  // characters are skipped: scrubbing them would mangle ordinary text, and the full header value,
-  // which contains them, is still scrubbed. JSON escapes (`\/`, `\u002B`) are undone by parsing,
-  // so parsed bodies are scrubbed as values (`redactValue`), not as text.
-  const needles = [...new Set(secrets.flatMap(forms).filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-  return (text) => needles.reduce((out, needle) => out.split(needle).join(REDACTED), text);
+/**
+ * Scrubs `holder.secrets`, read again whenever the holder is given a new list: a client whose
+ * token changes (Nexudus' token grant) replaces the list, and the redactor follows.
+ */
+export function createRedactor(holder: { readonly secrets: readonly string[] }): Redactor {
+  let known: readonly string[] | undefined;
+  let needles: string[] = [];
+  return (text) => {
+    // Longest first, so a full header value goes before the token inside it. Strings under four
+    // characters are skipped: scrubbing them would mangle ordinary text, and the full header value,
+    // which contains them, is still scrubbed. JSON escapes (`\/`, `\u002B`) are undone by parsing,
+    // so parsed bodies are scrubbed as values (`redactValue`), not as text.
+    if (known !== holder.secrets) needles = [...new Set((known = holder.secrets).flatMap(forms).filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+    return needles.reduce((out, needle) => out.split(needle).join(REDACTED), text);
+  };
 }
 
 const SENSITIVE_HEADERS = /^(proxy-)?authorization$|cookie$/;

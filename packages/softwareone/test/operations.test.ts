@@ -4,10 +4,13 @@ import { pathExample, requestExample } from '@parley/testkit/fixtures';
 import { prefer } from '@parley/testkit/prefer';
 import { describe, expect, inject, it } from 'vitest';
 import {
+  addChatParticipants,
   createSoftwareOneClient,
   getChatParticipant,
   listChatParticipants,
+  removeChatParticipant,
   updateChatParticipant,
+  type AddChatParticipantsBody,
   type GetChatParticipantPath,
   type ListChatParticipantsPath,
   type UpdateChatParticipantBody,
@@ -24,7 +27,7 @@ describe('updateChatParticipant (PUT)', () => {
     const { data, error, response } = await updateChatParticipant(client, {
       path: participant,
       body: requestExample<UpdateChatParticipantBody>('softwareone', 'updateChatParticipant', 'mute'), // { id, muted: true }
-    });
+    }, { headers: prefer({ example: 'muted' }) });
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     expect(data).toMatchObject({ id: 'CPT-5104-3382-9020', muted: true, status: 'Active' });
@@ -189,5 +192,107 @@ describe('updateChatParticipant accepts what SoftwareOne documents', () => {
     const read = await getChatParticipant.orThrow(client, { path: participant });
     const updated = await updateChatParticipant.orThrow(client, { path: participant, body: { ...read, muted: !read.muted } });
     expect(updated.id).toEqual(expect.any(String));
+  });
+});
+
+describe('addChatParticipants (POST)', () => {
+  const oneContact = () => requestExample<AddChatParticipantsBody>('softwareone', 'addChatParticipants', 'oneContact');
+
+  it('sends an array of contacts and returns the created participants as an array', async () => {
+    const { data, error, response } = await addChatParticipants(client, { path: chat, body: oneContact() }); // [{ contact: { id: 'CTT-0002-7415' } }]
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(201);
+    expect(Array.isArray(data)).toBe(true);
+    expect(data).toHaveLength(1);
+    expect(data?.[0]).toMatchObject({ id: 'CPT-5104-3382-8841', status: 'Active', contact: { id: 'CTT-0002-7415' } });
+  });
+
+  it('adds two contacts in one request (named example twoAdded)', async () => {
+    const body = requestExample<AddChatParticipantsBody>('softwareone', 'addChatParticipants', 'twoContacts');
+    const data = await addChatParticipants.orThrow(client, { path: chat, body }, { headers: prefer({ example: 'twoAdded' }) });
+    expect(data.map((p) => p.contact?.id)).toEqual(body.map((item) => item.contact.id));
+    expect(data.map((p) => p.account?.type)).toEqual(['Client', 'Vendor']);
+  });
+
+  it('takes the account a contact with several account contexts acts for', async () => {
+    const body = requestExample<AddChatParticipantsBody>('softwareone', 'addChatParticipants', 'contactWithAccount');
+    expect(body[0]?.account?.id).toBe('ACC-9012-3456');
+    const { response } = await addChatParticipants(client, { path: chat, body });
+    expect(response.status).toBe(201);
+  });
+
+  it.each([
+    [400, 'Bad Request'],
+    [401, 'Unauthorized'],
+    [403, 'Forbidden'],
+    [404, 'Not Found'],
+    [409, 'Conflict'],
+    [429, 'Too Many Requests'],
+  ])('gives the typed ProblemDetails body for %i', async (status, title) => {
+    const { data, error, response } = await addChatParticipants(client, { path: chat, body: oneContact() }, { headers: prefer({ code: status }) });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(status);
+    expect(error).toMatchObject({ status, title, traceId: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/) });
+  });
+
+  it('names the unknown chat in the 404 and the contact in the 409', async () => {
+    const notFound = await addChatParticipants(client, { path: chat, body: oneContact() }, { headers: prefer({ code: 404, example: 'unknownChat' }) });
+    expect(notFound.error?.detail).toBe('Chat CHT-0000-0000-0000 was not found.');
+    const conflict = await addChatParticipants(client, { path: chat, body: oneContact() }, { headers: prefer({ code: 409 }) });
+    expect(conflict.error?.detail).toContain('CTT-0002-7415');
+  });
+
+  it.each([
+    ['an object instead of an array', { contact: { id: 'CTT-0002-7415' } }],
+    ['an empty array', []],
+    ['an item without its contact', [{ account: { id: 'ACC-1234-5678' } }]],
+    ['a contact without its id', [{ contact: {} }]],
+  ])('is refused by the mock for %s', async (_, bad) => {
+    const { data, error, response } = await addChatParticipants(client, { path: chat, body: bad as unknown as AddChatParticipantsBody });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(400);
+    expect(error?.errors).toEqual({ '[0].contact.id': ['The Id field is required.'] }); // the spec's first 400 example
+  });
+
+  it('throws a ParleyError for a refused body', async () => {
+    const error = await addChatParticipants.orThrow(client, { path: chat, body: oneContact() }, { headers: prefer({ code: 400 }) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_input', operationId: 'addChatParticipants', status: 400 });
+  });
+});
+
+describe('removeChatParticipant (DELETE)', () => {
+  it('answers 204 with no body, read as undefined data', async () => {
+    const { data, error, response } = await removeChatParticipant(client, { path: participant });
+    expect(response.status).toBe(204);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+    await expect(removeChatParticipant.orThrow(client, { path: participant })).resolves.toBeUndefined();
+  });
+
+  it('gives 400, not 404, for an unknown participant (named example unknownParticipant)', async () => {
+    const { error, response } = await removeChatParticipant(
+      client, { path: { ...participant, id: 'CHP-0000-0000-0000' } },
+      { headers: prefer({ code: 400, example: 'unknownParticipant' }) },
+    );
+    expect(response.status).toBe(400);
+    expect(error).toMatchObject({ status: 400, title: 'Bad Request', detail: 'Chat participant CHP-0000-0000-0000 was not found.' });
+  });
+
+  it.each([
+    [401, 'Unauthorized'],
+    [403, 'Forbidden'],
+    [404, 'Not Found'],
+    [429, 'Too Many Requests'],
+  ])('gives the typed ProblemDetails body for %i', async (status, title) => {
+    const { data, error, response } = await removeChatParticipant(client, { path: participant }, { headers: prefer({ code: status }) });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(status);
+    expect(error).toMatchObject({ status, title });
+  });
+
+  it('throws not_found for an unknown chat', async () => {
+    const error = await removeChatParticipant.orThrow(client, { path: participant }, { headers: prefer({ code: 404 }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({ code: 'not_found', operationId: 'removeChatParticipant', status: 404 });
   });
 });

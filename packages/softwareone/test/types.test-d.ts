@@ -1,17 +1,25 @@
 // Compile-time guarantees of the generated types: these lines must fail to type-check.
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  addChatParticipants,
   createSoftwareOneClient,
   getChatParticipant,
   listChatParticipants,
+  removeChatParticipant,
   SOFTWAREONE_SERVERS,
   updateChatParticipant,
+  type AddChatParticipantsBody,
+  type AddChatParticipantsData,
   type ChatParticipant,
+  type ChatParticipantCreate,
   type ChatParticipantListResponse,
   type ChatParticipantUpdate,
   type GetChatParticipantQuery,
   type ListChatParticipantsData,
   type ProblemDetails,
+  type RemoveChatParticipantArgs,
+  type RemoveChatParticipantData,
+  type RemoveChatParticipantPath,
   type SoftwareOneCredentials,
   type UpdateChatParticipantArgs,
   type UpdateChatParticipantBody,
@@ -64,6 +72,25 @@ describe('SoftwareOne types', () => {
     void getChatParticipant(client, { path: { chatId: 'CHT-1' } });
     // @ts-expect-error limit is a number
     void listChatParticipants(client, { path: { chatId: 'CHT-1' }, query: { limit: '10' } });
+  });
+
+  it('types adding participants as an array in, created participants out', async () => {
+    expectTypeOf<AddChatParticipantsBody>().toEqualTypeOf<ChatParticipantCreate[]>();
+    expectTypeOf<AddChatParticipantsData>().toEqualTypeOf<ChatParticipant[]>();
+    const { data } = await addChatParticipants(client, { path: { chatId: 'CHT-1' }, body: [{ contact: { id: 'CTT-1' } }] });
+    expectTypeOf(data).toEqualTypeOf<ChatParticipant[] | undefined>();
+    // @ts-expect-error the body is an array of participants, not one
+    void addChatParticipants(client, { path: { chatId: 'CHT-1' }, body: { contact: { id: 'CTT-1' } } });
+    // @ts-expect-error each item names its contact by id
+    void addChatParticipants(client, { path: { chatId: 'CHT-1' }, body: [{ contact: {} }] });
+  });
+
+  it('types removing a participant as a path only, with no success body', () => {
+    expectTypeOf<RemoveChatParticipantArgs>().toEqualTypeOf<{ path: RemoveChatParticipantPath }>();
+    expectTypeOf<RemoveChatParticipantPath>().toEqualTypeOf<{ chatId: string; id: string }>();
+    expectTypeOf<RemoveChatParticipantData>().toEqualTypeOf<undefined>(); // 204: no body
+    // @ts-expect-error the participant id is required
+    void removeChatParticipant(client, { path: { chatId: 'CHT-1' } });
   });
 
   it('requires credentials', () => {

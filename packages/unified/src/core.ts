@@ -1,7 +1,8 @@
 import { ParleyError, type CallOptions } from '@parley/runtime';
-import type { AnyAdapter } from './adapters/adapter.js';
+import { isRecord, type AnyAdapter } from './adapters/adapter.js';
 import { describeCapabilities, type Capabilities } from './capabilities/describe.js';
 import type {
+  AddInputFor,
   AdapterFor,
   ClientsFor,
   ConfigFor,
@@ -9,9 +10,10 @@ import type {
   ParticipantFor,
   ParticipantRefFor,
   ProviderOf,
+  RemovedFor,
   UpdateInputFor,
 } from './types.js';
-import { checkChanges, checkChatRef, checkPageSize, checkParticipantRef, checkProvider, splitScope } from './validate.js';
+import { checkCan, checkChanges, checkChatRef, checkMemberRef, checkPageSize, checkParticipantRef, checkProvider, splitScope } from './validate.js';
 
 /**
  * One participants API over the given adapters, configured for the providers in `config`. Only
@@ -56,6 +58,12 @@ export function createParleyWith<const As extends readonly AnyAdapter[]>(adapter
     return client;
   }
   const lookup = (provider: unknown) => available.get(checkProvider(provider, [...available.keys()]))!;
+  /** The adapters `add`/`remove` may use: a provider that cannot is refused before its input is looked at. */
+  function ableTo(operation: 'add' | 'remove', input: unknown): ReadonlyMap<string, AnyAdapter> {
+    const provider = isRecord(input) ? input.provider : undefined;
+    if (typeof provider !== 'string' || !available.has(provider)) return available; // checkChatRef says what is wrong
+    return new Map([[provider, checkCan(available.get(provider)!, operation)]]);
+  }
 
   return {
     participants: {
@@ -69,6 +77,22 @@ export function createParleyWith<const As extends readonly AnyAdapter[]>(adapter
       async get<Q extends P>(input: { provider: Q } & ParticipantRefFor<AdapterFor<A, Q>>, options?: CallOptions): Promise<ParticipantFor<AdapterFor<A, Q>>> {
         const { adapter, ref } = checkParticipantRef(available, input, ['participantId'], defaultsOf);
         return adapter.get(clientFor(adapter), ref, options) as Promise<ParticipantFor<AdapterFor<A, Q>>>;
+      },
+
+      /**
+       * Adds `memberId` (who the provider adds: see `capabilities(provider).details.memberId`) to a
+       * chat and answers the participant it became. `unsupported` before any request where the
+       * provider cannot add.
+       */
+      async add<Q extends P>(input: { provider: Q } & AddInputFor<AdapterFor<A, Q>>, options?: CallOptions): Promise<ParticipantFor<AdapterFor<A, Q>>> {
+        const { adapter, ref } = checkMemberRef(ableTo('add', input), input, ['memberId'], defaultsOf);
+        return adapter.add!(clientFor(adapter), ref, options) as Promise<ParticipantFor<AdapterFor<A, Q>>>;
+      },
+
+      /** Removes a participant from a chat. `unsupported` before any request where the provider cannot remove. */
+      async remove<Q extends P>(input: { provider: Q } & ParticipantRefFor<AdapterFor<A, Q>>, options?: CallOptions): Promise<RemovedFor<AdapterFor<A, Q>>> {
+        const { adapter, ref } = checkParticipantRef(ableTo('remove', input), input, ['participantId'], defaultsOf);
+        return adapter.remove!(clientFor(adapter), ref, options) as Promise<RemovedFor<AdapterFor<A, Q>>>;
       },
 
       /** Every participant of a chat, fetching pages as the iteration needs them. */

@@ -6,6 +6,7 @@ import { PARTICIPANT_STATUSES } from './model.js';
 export function mappingTable(): { header: string[]; rows: string[][] } {
   const providers: readonly ProviderCapabilities[] = ADAPTERS.map((adapter) => adapter.capabilities);
   const none = '—';
+  const unsupported = '— (unsupported)';
   const rows: string[][] = [
     ['chatId', ...providers.map((c) => c.chatId)],
     ['participantId', ...providers.map((c) => c.participantId)],
@@ -25,6 +26,8 @@ export function mappingTable(): { header: string[]; rows: string[][] } {
         return f ? `${f.vendor} (${f.settable ? 'settable' : 'read only'})` : none;
       }),
     ]),
+    ['add', ...providers.map((c) => (c.add ? `${c.add.vendor} (memberId: ${[c.memberId, c.add.note].filter(Boolean).join('; ')})` : unsupported))],
+    ['remove', ...providers.map((c) => (c.remove ? [c.remove.vendor, c.remove.note && `(${c.remove.note})`].filter(Boolean).join(' ') : unsupported))],
   ];
   return { header: ['unified', ...providers.map((c) => c.label)], rows };
 }

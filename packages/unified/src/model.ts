@@ -26,3 +26,13 @@ export interface ParticipantOf<P extends string, Raw> {
   /** Everything the vendor returned, typed. */
   raw: Raw;
 }
+
+/** What `participants.remove` answers: who was removed from which chat, and the vendor's own answer. */
+export interface RemovedOf<P extends string, Raw> {
+  provider: P;
+  /** The participant id that was removed. */
+  id: string;
+  chatId: string;
+  /** The vendor's typed answer (`undefined` where it answers 204 No Content). */
+  raw: Raw;
+}

@@ -2,7 +2,7 @@
 // new provider needs no edit here or in the core.
 import type { AnyAdapter } from './adapters/adapter.js';
 import type { IdFormat } from './id-formats.js';
-import type { ParticipantOf } from './model.js';
+import type { ParticipantOf, RemovedOf } from './model.js';
 
 export type ProviderOf<As extends AnyAdapter> = As['provider'];
 /** The adapter of provider `P` among `As`. */
@@ -17,6 +17,9 @@ export type ClientOf<A> = A extends { createClient(options: never): infer C } ? 
 export type ClientOptionsOf<A> = A extends { createClient(options: infer O): unknown } ? O : never;
 export type RawOf<A> = A extends { get(...args: never[]): Promise<{ raw: infer R }> } ? R : never;
 export type ParticipantFor<A extends AnyAdapter> = ParticipantOf<A['provider'], RawOf<A>>;
+/** The vendor's answer to a removal, as `raw` (`undefined` for a 204). */
+export type RemovedRawOf<A> = A extends { remove(...args: never[]): Promise<{ raw: infer R }> } ? R : never;
+export type RemovedFor<A extends AnyAdapter> = RemovedOf<A['provider'], RemovedRawOf<A>>;
 
 type Capabilities<A> = A extends { capabilities: infer C } ? C : never;
 type SettableStatus<C> = C extends { statuses: infer S } ? { [K in keyof S]: S[K] extends { settable: true } ? K : never }[keyof S] : never;
@@ -30,6 +33,9 @@ export type ChangesFor<A> = { status?: SettableStatus<Capabilities<A>> } & (Sett
 export type ChatRefFor<A extends AnyAdapter> = { provider: A['provider']; chatId: IdInput<A['ids']['chatId']> } & ScopeInput<A>;
 export type ParticipantRefFor<A extends AnyAdapter> = ChatRefFor<A> & { participantId: IdInput<A['ids']['participantId']> };
 export type UpdateInputFor<A extends AnyAdapter> = ParticipantRefFor<A> & { set: ChangesFor<A> };
+type MemberIdInput<A extends AnyAdapter> = A['ids'] extends { memberId: infer F } ? IdInput<F> : never;
+/** Who to add: `memberId` as the provider takes it (a SoftwareOne contact, a Nexudus user…). */
+export type AddInputFor<A extends AnyAdapter> = ChatRefFor<A> & { memberId: MemberIdInput<A> };
 export type ListInputFor<A extends AnyAdapter> = ChatRefFor<A> & {
   /** Participants fetched per request, 1–100, where the provider pages. */
   pageSize?: number;

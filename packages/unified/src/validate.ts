@@ -1,5 +1,5 @@
 import { ParleyError } from '@parley/runtime';
-import type { AnyAdapter, ChatRef, CheckedRef } from './adapters/adapter.js';
+import type { AnyAdapter, ChatRef, CheckedRef, MemberRef } from './adapters/adapter.js';
 import type { Capabilities } from './capabilities/describe.js';
 import type { IdFormat } from './id-formats.js';
 import { CHANGE_FIELDS, PARTICIPANT_STATUSES, type ParticipantChanges } from './model.js';
@@ -93,6 +93,25 @@ export function checkChatRef(
 export function checkParticipantRef(...args: Parameters<typeof checkChatRef>): { adapter: AnyAdapter; ref: CheckedRef; input: Record<string, unknown> } {
   const { adapter, ref, input } = checkChatRef(...args);
   return { adapter, ref: { ...ref, participantId: checkId(ref.provider, 'participantId', adapter.ids.participantId, input.participantId) }, input };
+}
+
+/**
+ * The adapter, when it can do `operation` (`add`, `remove`); else `unsupported`, naming what the
+ * provider can do instead. Checked before the input, so nothing about it is sent either way.
+ */
+export function checkCan(adapter: AnyAdapter, operation: 'add' | 'remove'): AnyAdapter {
+  if (adapter[operation] && adapter.capabilities[operation]) return adapter;
+  const methods = adapter as unknown as Record<string, unknown>;
+  const can = ['get', 'list', 'update', 'add', 'remove'].filter((name) => name !== operation && typeof methods[name] === 'function');
+  throw new ParleyError('unsupported', `${adapter.provider} cannot ${operation} participants; it can ${can.join(', ')}`, {
+    provider: adapter.provider,
+    field: 'provider',
+  });
+}
+
+export function checkMemberRef(...args: Parameters<typeof checkChatRef>): { adapter: AnyAdapter; ref: MemberRef } {
+  const { adapter, ref, input } = checkChatRef(...args);
+  return { adapter, ref: { ...ref, memberId: checkId(ref.provider, 'memberId', adapter.ids.memberId!, input.memberId) } };
 }
 
 /** Checks `set`: types first (`invalid_input`), then what the provider supports (`unsupported`). */

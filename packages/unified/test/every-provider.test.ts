@@ -55,3 +55,37 @@ describe.each(ADAPTERS.map((adapter) => [adapter.provider, adapter] as const))('
     expect(sent).toEqual([]);
   });
 });
+
+// The lifecycle a new user tries first: add someone, see them listed, remove them.
+describe.each(ADAPTERS.map((adapter) => [adapter.provider, adapter] as const))('%s membership', (provider, adapter) => {
+  const can = describeCapabilities(adapter.capabilities);
+
+  it.skipIf(!can.add || !can.remove)('adds its example member, lists the chat, removes the participant, each through the vendor operation', async () => {
+    const { parley, sent, chat } = setUp(adapter);
+    const { memberId } = adapter.capabilities.example as { memberId?: string | number };
+    const added = await parley.participants.add({ ...(chat as object), memberId } as never);
+    expect(added).toMatchObject({ provider, id: expect.any(String), chatId: String(adapter.capabilities.example.chatId) });
+    expect(added.raw).toBeTypeOf('object');
+    const listed = await collect(parley.participants.list(chat));
+    expect(listed.length).toBeGreaterThan(0);
+    const removed = await parley.participants.remove({ ...(chat as object), participantId: added.id } as never);
+    expect(removed).toMatchObject({ provider, id: added.id, chatId: String(adapter.capabilities.example.chatId) });
+    expect(removed).toHaveProperty('raw');
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.skipIf(can.add && can.remove)('refuses what it cannot do before sending anything, naming what it can', async () => {
+    const { parley, sent, ref, chat } = setUp(adapter);
+    const calls = [
+      !can.add && (() => parley.participants.add({ ...(chat as object), memberId: 'x' } as never)),
+      !can.remove && (() => parley.participants.remove(ref)),
+    ].filter((call) => call !== false);
+    for (const call of calls) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ParleyError);
+      expect(error).toMatchObject({ provider, field: 'provider' });
+      expect((error as ParleyError).message).toMatch(/cannot (add|remove) participants; it can /);
+    }
+    expect(sent).toEqual([]);
+  });
+});

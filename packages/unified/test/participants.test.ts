@@ -15,7 +15,7 @@ describe('SoftwareOne through the unified API', () => {
       chatId: 'CHT-4821-7730-1955',
       participantId: 'CPT-5104-3382-9020',
       set: { muted: true, lastReadMessageId: 'CMG-4821-7730-1955-00042' },
-    });
+    }, { headers: prefer({ example: 'muted' }) }); // the mock's example of this participant
     expect(sent).toEqual([
       {
         method: 'PUT',
@@ -38,8 +38,20 @@ describe('SoftwareOne through the unified API', () => {
 
   it('maps left to Exited', async () => {
     const { parley, sent } = parleyWithSpy();
-    await parley.participants.update({ provider: 'softwareone', chatId: 'CHT-1', participantId: 'CPT-1', set: { status: 'left' } });
-    expect(sent[0]?.body).toEqual({ id: 'CPT-1', status: 'Exited' });
+    await parley.participants.update({ provider: 'softwareone', chatId: 'CHT-4821-7730-1955', participantId: 'CPT-5104-3382-7716', set: { status: 'left' } });
+    expect(sent[0]?.body).toEqual({ id: 'CPT-5104-3382-7716', status: 'Exited' });
+  });
+
+  it('refuses an answer about another participant than the one it changed', async () => {
+    const { parley, sent } = parleyWithSpy();
+    // The mock answers with its `muted` example, participant CPT-…-9020, whatever the path says.
+    const error = await parley.participants
+      .update({ provider: 'softwareone', chatId: 'CHT-4821-7730-1955', participantId: 'CPT-5104-3382-7716', set: { muted: true } }, { headers: prefer({ example: 'muted' }) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ParleyError);
+    expect(error).toMatchObject({ code: 'provider', provider: 'softwareone', operationId: 'updateChatParticipant' });
+    expect((error as Error).message).toContain('participant "CPT-5104-3382-9020" when asked to change "CPT-5104-3382-7716"');
+    expect(sent).toHaveLength(1); // sent once, then refused: nothing normalized from the wrong participant
   });
 
   it('reads one participant', async () => {

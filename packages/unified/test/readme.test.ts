@@ -13,7 +13,7 @@ describe('README.md', () => {
     expect(readme).toBe(replaceBlocks(readme, await readmeBlocks()));
   });
 
-  it("example updates, reads and lists each provider's participants against the mocks", async () => {
+  it("example updates, reads, lists, adds and removes each provider's participants against the mocks", async () => {
     const script = fileURLToPath(new URL('../examples/participants.mjs', import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, [script], {
       env: { ...process.env, PARLEY_SOFTWAREONE_URL: urls.softwareone, PARLEY_BIRD_URL: urls.bird, PARLEY_NEXUDUS_URL: urls.nexudus },
@@ -26,11 +26,16 @@ describe('README.md', () => {
       const mine = lines.filter((l) => l.participant.provider === provider);
       expect(mine.map((l) => l.label).slice(0, 2)).toEqual(['update', 'get']);
       expect(mine.filter((l) => l.label === 'list').length).toBeGreaterThan(0);
-      for (const { participant } of mine) {
-        expect(participant).toEqual(expect.objectContaining({ id: expect.any(String), chatId: expect.any(String), status: expect.any(String) }));
+      expect(mine.slice(-2).map((l) => l.label)).toEqual(['add', 'remove']);
+      for (const { label, participant } of mine) {
+        const shape = { id: expect.any(String), chatId: expect.any(String), ...(label === 'remove' ? {} : { status: expect.any(String) }) };
+        expect(participant).toEqual(expect.objectContaining(shape));
         expect(participant).not.toHaveProperty('raw');
       }
+      // remove names the participant add answered with
+      expect(mine.at(-1)?.participant.id).toBe(mine.at(-2)?.participant.id);
     }
-    expect(lines[0]?.participant).toMatchObject({ provider: 'softwareone', muted: true });
+    // update answers for the participant it was asked to change (the adapter refuses any other)
+    expect(lines[0]?.participant).toMatchObject({ provider: 'softwareone', id: 'CPT-5104-3382-7716' });
   });
 });

@@ -53,3 +53,18 @@ describe('references', () => {
     void createParleyWith([birdAdapter], { softwareone: { token: 't' } });
   });
 });
+
+describe('add and remove', () => {
+  it('take whom to add in the provider form, and type the vendor answer by provider', async () => {
+    expectTypeOf((await parley.participants.add({ provider: 'softwareone', chatId: 'CHT-1', memberId: 'CTT-1' })).raw).toEqualTypeOf<ChatParticipant>();
+    void parley.participants.add({ provider: 'nexudus', chatId: 1, memberId: 2 });
+    void parley.participants.add({ provider: 'bird', chatId: 'c', memberId: 'contact-id', workspaceId: 'w' });
+    // @ts-expect-error SoftwareOne contacts are strings
+    void parley.participants.add({ provider: 'softwareone', chatId: 'CHT-1', memberId: 42 });
+    // @ts-expect-error add takes memberId, not participantId
+    void parley.participants.add({ provider: 'nexudus', chatId: 1, participantId: 2 });
+    const removed = await parley.participants.remove(softwareone);
+    expectTypeOf(removed.raw).toEqualTypeOf<undefined>(); // a 204
+    expectTypeOf((await parley.participants.remove({ provider: 'nexudus', chatId: 1, participantId: 2 })).raw).toEqualTypeOf<NexudusParticipantRaw>();
+  });
+});

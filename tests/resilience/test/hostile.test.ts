@@ -329,7 +329,7 @@ describe.each(subjects)('$id operations answered', (s) => {
 
 /** A valid participant of the provider, as its adapter's capability data gives it. */
 const exampleOf = (provider: string) =>
-  ADAPTERS.find((a) => a.provider === provider)!.capabilities.example as { chatId: unknown; participantId: unknown; scope?: Record<string, string> };
+  ADAPTERS.find((a) => a.provider === provider)!.capabilities.example as { chatId: unknown; participantId: unknown; memberId?: unknown; scope?: Record<string, string> };
 
 /** A Parley over one provider, its client sending to `stub`; scope defaults from the capability example. */
 function parleyFor(provider: string, stub: StubFetch) {
@@ -355,16 +355,28 @@ function checkParticipant(p: unknown, provider: string) {
   if (problem) throw new Error(`${provider}: not a documented participant: ${problem}`);
 }
 
-const METHODS = ['get', 'list', 'update'] as const;
-/** What a provider's unified API does: `update` only where its capabilities can set a status. */
-const methodsOf = (provider: string) =>
-  METHODS.filter((method) => method !== 'update' || capabilities(provider as never).set.status.length > 0);
+/** Fails unless `r` is what `participants.remove` documents: who was removed, from which chat, and `raw`. */
+function checkRemoved(r: unknown, provider: string) {
+  const { provider: pr, id, chatId } = (r ?? {}) as Record<string, unknown>;
+  if (pr !== provider || typeof id !== 'string' || !id.trim() || typeof chatId !== 'string' || !(typeof r === 'object' && r && 'raw' in r)) {
+    throw new Error(`${provider}: not a documented removal: ${JSON.stringify(r)?.slice(0, 200)}`);
+  }
+}
+
+const METHODS = ['get', 'list', 'update', 'add', 'remove'] as const;
+/** What a provider's unified API does: `update` only where it can set a status, `add`/`remove` where it can. */
+const methodsOf = (provider: string) => {
+  const can = capabilities(provider as never);
+  return METHODS.filter((method) => (method === 'update' ? can.set.status.length > 0 : method === 'add' || method === 'remove' ? can[method] : true));
+};
 type Parley = ReturnType<typeof createParley>;
 /** Calls one method with a valid reference; list is drained (and must end). */
 async function callUnified(parley: Parley, method: (typeof METHODS)[number], provider: string, options?: unknown): Promise<unknown[]> {
-  const { chatId, participantId } = exampleOf(provider);
+  const { chatId, participantId, memberId } = exampleOf(provider);
   const p = parley.participants as unknown as Record<string, Fn>;
   if (method === 'get') return [await p.get!({ provider, chatId, participantId }, options)];
+  if (method === 'add') return [await p.add!({ provider, chatId, memberId }, options)];
+  if (method === 'remove') return [await p.remove!({ provider, chatId, participantId }, options)];
   if (method === 'update') {
     const status = parley.capabilities(provider as never).set.status[0];
     return [await p.update!({ provider, chatId, participantId, set: { status } }, options)];
@@ -379,15 +391,16 @@ async function callUnified(parley: Parley, method: (typeof METHODS)[number], pro
 
 describe.each(PROVIDERS.map((provider) => ({ provider })))('unified $provider answered', ({ provider }) => {
   describe.each(methodsOf(provider).map((method) => ({ method })))('$method', ({ method }) => {
+    const check = method === 'remove' ? checkRemoved : checkParticipant;
     it('resolves with the spec examples (the baseline: these calls are valid)', async () => {
       const participants = await callUnified(parleyFor(provider, stubFetch(fromExample(subject(provider), (e) => e))), method, provider);
       expect(participants.length).toBeGreaterThan(0);
-      for (const participant of participants) checkParticipant(participant, provider);
+      for (const participant of participants) check(participant, provider);
     });
     it.each(answers)('%s', async (_, answer, transport = [], options) => {
       const stub = stubFetch(...answer(subject(provider)));
       const { value } = await contained(() => callUnified(parleyFor(provider, stub), method, provider, options), stub, true, transport);
-      for (const participant of (value as unknown[] | undefined) ?? []) checkParticipant(participant, provider);
+      for (const participant of (value as unknown[] | undefined) ?? []) check(participant, provider);
     });
   });
 });
@@ -447,6 +460,14 @@ describe.each(PROVIDERS.map((provider) => ({ provider })))('unified $provider in
     }),
   );
   it.each(sets)('update %s', (_, set) => run((parley) => p(parley).update!({ ...ref, set })));
+  // add/remove: refused as above where the provider can do them, `unsupported` where it cannot.
+  const { memberId = 'someone' } = exampleOf(provider);
+  const asAdd = (input: unknown) => (input && typeof input === 'object' && !Array.isArray(input) ? { ...(chatOf(input) as object), memberId } : input);
+  it.each(inputs)('add %s', (_, input) => run((parley) => p(parley).add!(asAdd(input))));
+  it.each(inputs)('remove %s', (_, input) => run((parley) => p(parley).remove!(input)));
+  it.each([['memberId undefined', undefined], ['memberId {}', {}], ["memberId ' '", ' '], ['memberId -1', -1]] as const)('add %s', (_, id) =>
+    run((parley) => p(parley).add!({ ...(chatOf(ref) as object), memberId: id })),
+  );
   it.each([0, 101, 1.5, '5', NaN, null])('list pageSize %s', (pageSize) =>
     run(async (parley) => {
       for await (const _item of p(parley).list!({ provider, chatId, pageSize }) as AsyncIterable<unknown>) break;

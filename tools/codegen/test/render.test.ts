@@ -63,6 +63,41 @@ describe('the minimal spec', () => {
   });
 });
 
+describe('what a spec asks of the request', () => {
+  /** The minimal spec with a token endpoint: a form body, no security. */
+  function tokenSpec(mediaType = 'application/x-www-form-urlencoded'): Spec {
+    const spec = minimalSpec();
+    spec.paths['/token'] = {
+      post: {
+        operationId: 'requestToken',
+        security: [],
+        requestBody: { required: true, content: { [mediaType]: { schema: { type: 'object', properties: { grant_type: { type: 'string' } } } } } },
+        responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    };
+    return spec;
+  }
+
+  it('sends a form body as such, and an operation with `security: []` without credentials', () => {
+    const rendered = renderOperations(tokenSpec(), acme);
+    expect(rendered).toContain("  anonymous: true,\n  mediaType: 'application/x-www-form-urlencoded',\n});");
+    expect(operationsOf(tokenSpec()).map((op) => op.anonymous)).toEqual([false, true]);
+    expect(renderOperations(minimalSpec(), acme)).not.toMatch(/anonymous|mediaType/);
+  });
+
+  it('refuses a body it cannot send', () => {
+    expect(() => renderOperations(tokenSpec('multipart/form-data'), acme)).toThrow('codegen: POST /token takes only multipart/form-data; the client sends JSON and form-encoded bodies');
+  });
+
+  it('gives one credential form for an oauth2 scheme describing how to get the bearer token', () => {
+    const spec = minimalSpec();
+    spec.components.securitySchemes.oauth2 = { type: 'oauth2', flows: { password: { tokenUrl: '/token', scopes: {} } } };
+    spec.security.push({ oauth2: [] });
+    expect(credentialSchemes(spec).map(({ key }) => key)).toEqual(['bearerAuth']);
+    expect(renderClient(spec, acme)).toContain('export type AcmeCredentials = { token: string };');
+  });
+});
+
 describe('refusals', () => {
   it('refuses an operation without an operationId, naming it', () => {
     const spec = minimalSpec();

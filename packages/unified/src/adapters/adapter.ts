@@ -1,7 +1,7 @@
 import { ParleyError, type CallOptions } from '@parley/runtime';
 import type { ProviderCapabilities } from '../capabilities/types.js';
 import type { IdFormat } from '../id-formats.js';
-import type { ParticipantChanges, ParticipantOf } from '../model.js';
+import type { ParticipantChanges, ParticipantOf, RemovedOf } from '../model.js';
 
 /** A reference after validation: ids as the vendor takes them, scope fields resolved. */
 export interface ChatRef {
@@ -12,6 +12,10 @@ export interface ChatRef {
 }
 export interface CheckedRef extends ChatRef {
   participantId: string;
+}
+/** Whom `participants.add` adds, after validation: the id as the vendor takes it. */
+export interface MemberRef extends ChatRef {
+  memberId: string;
 }
 
 /** A field that narrows where a chat lives (Bird's workspace): given per call, or as a default in the provider's config. */
@@ -29,8 +33,8 @@ export interface Adapter<P extends string, Client, Options, Raw> {
   provider: P;
   /** What it supports: decides `unsupported`, types `set`, and renders the docs. */
   capabilities: ProviderCapabilities;
-  /** The form of its chat and participant ids. */
-  ids: { chatId: IdFormat<unknown>; participantId: IdFormat<unknown> };
+  /** The form of its chat and participant ids, and of whom `add` takes (where it can add). */
+  ids: { chatId: IdFormat<unknown>; participantId: IdFormat<unknown>; memberId?: IdFormat<unknown> };
   scope?: Readonly<Record<string, ScopeField>>;
   /** How to configure it, for the error when it is not. */
   howToConfigure: string;
@@ -38,6 +42,10 @@ export interface Adapter<P extends string, Client, Options, Raw> {
   update(client: Client, ref: CheckedRef, changes: ParticipantChanges, options?: CallOptions): Promise<ParticipantOf<P, Raw>>;
   get(client: Client, ref: CheckedRef, options?: CallOptions): Promise<ParticipantOf<P, Raw>>;
   list(client: Client, ref: ChatRef, pageSize: number | undefined, options?: CallOptions): AsyncGenerator<ParticipantOf<P, Raw>>;
+  /** Present exactly when `capabilities.add` is: adds `memberId` and answers the participant it became. */
+  add?(client: Client, ref: MemberRef, options?: CallOptions): Promise<ParticipantOf<P, Raw>>;
+  /** Present exactly when `capabilities.remove` is. */
+  remove?(client: Client, ref: CheckedRef, options?: CallOptions): Promise<RemovedOf<P, unknown>>;
 }
 
 /** Any provider's adapter. */
@@ -60,6 +68,17 @@ export function nonEmpty(value: unknown): string | undefined {
  */
 export function malformed(provider: string, operationId: string, defect: string): ParleyError {
   return new ParleyError('provider', `${provider} ${operationId} answered ${defect}`, { provider, operationId });
+}
+
+/**
+ * The participant the vendor answered a change of `ref` with, refused when it is another one: a
+ * vendor (or a mock) answering for someone else must not pass for the change asked for.
+ */
+export function checkAnswerIs<T extends { id: string }>(participant: T, ref: CheckedRef, operationId: string): T {
+  if (participant.id !== ref.participantId) {
+    throw malformed(ref.provider, operationId, `participant ${JSON.stringify(participant.id)} when asked to change ${JSON.stringify(ref.participantId)}`);
+  }
+  return participant;
 }
 
 /** A JSON object (not an array, not null). */

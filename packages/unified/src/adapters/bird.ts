@@ -1,5 +1,7 @@
 import {
+  addConversationParticipant,
   createBirdClient,
+  deleteConversationParticipant,
   getConversationParticipant,
   listConversationParticipants,
   updateConversationParticipant,
@@ -12,7 +14,7 @@ import { birdCapabilities } from '../capabilities/bird.js';
 import { explained, text, uuid } from '../id-formats.js';
 import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
-import { compact, isRecord, malformed, nonEmpty, type Adapter, type ChatRef, type CheckedRef } from './adapter.js';
+import { checkAnswerIs, compact, isRecord, malformed, nonEmpty, type Adapter, type ChatRef, type CheckedRef } from './adapter.js';
 
 export const birdStatus = statusMapping(birdCapabilities);
 
@@ -43,7 +45,7 @@ const path = (ref: CheckedRef) => ({
 export const birdAdapter = {
   provider: 'bird',
   capabilities: birdCapabilities,
-  ids: { chatId: explained(uuid, 'Bird conversation ids are uuids'), participantId: text },
+  ids: { chatId: explained(uuid, 'Bird conversation ids are uuids'), participantId: text, memberId: text },
   // Every Bird path names a workspace; most applications use one, so it can be configured once.
   scope: { workspaceId: { format: uuid, required: true } },
   howToConfigure: 'createParley({ bird: { accessKey, workspaceId } })',
@@ -51,7 +53,20 @@ export const birdAdapter = {
 
   async update(client, ref, changes, options) {
     const body: UpdateParticipantBody = { status: birdStatus.toVendor(changes.status!) as UpdateParticipantBody['status'] };
-    return normalizeBird(await updateConversationParticipant.orThrow(client, { path: path(ref), body }, options), ref, 'updateConversationParticipant');
+    const raw = await updateConversationParticipant.orThrow(client, { path: path(ref), body }, options);
+    return checkAnswerIs(normalizeBird(raw, ref, 'updateConversationParticipant'), ref, 'updateConversationParticipant');
+  },
+
+  // Bird's "ensure the conversation has this participant": 201 when added, 200 when it already was.
+  async add(client, ref, options) {
+    const conversation = { workspaceId: ref.scope.workspaceId!, conversationId: ref.chatId };
+    const raw = await addConversationParticipant.orThrow(client, { path: conversation, body: { id: ref.memberId, type: 'contact' } }, options);
+    return normalizeBird(raw, ref, 'addConversationParticipant');
+  },
+
+  async remove(client, ref, options) {
+    const raw = await deleteConversationParticipant.orThrow(client, { path: path(ref) }, options);
+    return { provider: 'bird' as const, id: ref.participantId, chatId: ref.chatId, raw };
   },
 
   async get(client, ref, options) {

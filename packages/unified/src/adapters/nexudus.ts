@@ -12,7 +12,7 @@ import { ParleyError, type CallOptions } from '@parley/runtime';
 import { nexudusCapabilities } from '../capabilities/nexudus.js';
 import { explained, positiveInteger } from '../id-formats.js';
 import type { ParticipantOf, ParticipantStatus } from '../model.js';
-import { isRecord, malformed, type Adapter } from './adapter.js';
+import { isRecord, malformed, type Adapter, type CheckedRef } from './adapter.js';
 
 /** Nexudus has no participant resource: a participant is a user id in a chat room's `Users`. */
 export interface NexudusParticipantRaw {
@@ -65,21 +65,42 @@ async function readRoom(client: NexudusClient, chatId: string, options?: CallOpt
 
 const integerId = explained(positiveInteger, 'Nexudus ids are integers');
 
+/**
+ * Reads the room and PUTs it back with the one membership change: the PUT replaces the record, so
+ * every field it accepts goes back as read (see nexudusUpdateBody).
+ */
+async function changeMembership(client: NexudusClient, ref: CheckedRef, status: ParticipantStatus, options?: CallOptions): Promise<NexudusParticipantRaw> {
+  const room = await readRoom(client, ref.chatId, options);
+  // Without the room's own BusinessId (required by the spec) the record would be written blind.
+  if (!isPositiveInteger(room.BusinessId)) throw malformed('nexudus', 'getChatRoom', 'a chat room without a `BusinessId`');
+  const body = nexudusUpdateBody(room, Number(ref.chatId), status, Number(ref.participantId));
+  const result = await updateChatRoom.orThrow(client, { body }, options);
+  // The envelope names the record it wrote (`Value.Id`): another room's id must not pass for this change.
+  const written = isRecord(result) && isRecord(result.Value) ? result.Value.Id : undefined;
+  if (written !== undefined && String(written) !== ref.chatId) {
+    throw malformed('nexudus', 'updateChatRoom', `chat room ${JSON.stringify(written)} when asked to change ${ref.chatId}`);
+  }
+  return { room, result };
+}
+
 export const nexudusAdapter = {
   provider: 'nexudus',
   capabilities: nexudusCapabilities,
-  ids: { chatId: integerId, participantId: integerId },
-  howToConfigure: 'createParley({ nexudus: { token } }) or createParley({ nexudus: { username, password } })',
+  ids: { chatId: integerId, participantId: integerId, memberId: integerId },
+  howToConfigure: 'createParley({ nexudus: { token } }), { username, password } (Basic) or { login: { username, password } } (the client gets its own bearer token)',
   createClient: createNexudusClient,
 
   async update(client, ref, changes, options) {
-    const room = await readRoom(client, ref.chatId, options);
-    // The PUT replaces the record: without the room's own BusinessId (required by the spec) it would be written blind.
-    if (!isPositiveInteger(room.BusinessId)) throw malformed('nexudus', 'getChatRoom', 'a chat room without a `BusinessId`');
-    const status = changes.status!;
-    const body = nexudusUpdateBody(room, Number(ref.chatId), status, Number(ref.participantId));
-    const result = await updateChatRoom.orThrow(client, { body }, options);
-    return { provider: 'nexudus' as const, id: ref.participantId, chatId: ref.chatId, status, raw: { room, result } };
+    return { provider: 'nexudus' as const, id: ref.participantId, chatId: ref.chatId, status: changes.status!, raw: await changeMembership(client, ref, changes.status!, options) };
+  },
+
+  // Nexudus has no participant resource: adding and removing are the same membership change as `update`.
+  async add(client, ref, options) {
+    return { provider: 'nexudus' as const, id: ref.memberId, chatId: ref.chatId, status: 'active' as const, raw: await changeMembership(client, { ...ref, participantId: ref.memberId }, 'active', options) };
+  },
+
+  async remove(client, ref, options) {
+    return { provider: 'nexudus' as const, id: ref.participantId, chatId: ref.chatId, raw: await changeMembership(client, ref, 'left', options) };
   },
 
   async get(client, ref, options) {

@@ -1,7 +1,9 @@
 import {
+  addChatParticipants,
   createSoftwareOneClient,
   getChatParticipant,
   listChatParticipants,
+  removeChatParticipant,
   updateChatParticipant,
   type ChatParticipant,
   type ChatParticipantUpdate,
@@ -12,7 +14,7 @@ import { softwareOneCapabilities } from '../capabilities/softwareone.js';
 import { text } from '../id-formats.js';
 import type { ParticipantOf } from '../model.js';
 import { statusMapping } from '../status-mapping.js';
-import { compact, isRecord, malformed, nonEmpty, type Adapter } from './adapter.js';
+import { checkAnswerIs, compact, isRecord, malformed, nonEmpty, type Adapter } from './adapter.js';
 
 export const softwareOneStatus = statusMapping(softwareOneCapabilities);
 
@@ -40,7 +42,7 @@ export function normalizeSoftwareOne(
 export const softwareOneAdapter = {
   provider: 'softwareone',
   capabilities: softwareOneCapabilities,
-  ids: { chatId: text, participantId: text },
+  ids: { chatId: text, participantId: text, memberId: text },
   howToConfigure: 'createParley({ softwareone: { token } })',
   createClient: createSoftwareOneClient,
 
@@ -50,7 +52,22 @@ export const softwareOneAdapter = {
     if (changes.muted !== undefined) body.muted = changes.muted;
     if (changes.lastReadMessageId) body.lastReadMessage = { id: changes.lastReadMessageId };
     const raw = await updateChatParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId }, body }, options);
-    return normalizeSoftwareOne(raw, ref, 'updateChatParticipant');
+    return checkAnswerIs(normalizeSoftwareOne(raw, ref, 'updateChatParticipant'), ref, 'updateChatParticipant');
+  },
+
+  async add(client, ref, options) {
+    const answer: unknown = await addChatParticipants.orThrow(client, { path: { chatId: ref.chatId }, body: [{ contact: { id: ref.memberId } }] }, options);
+    if (!Array.isArray(answer)) throw malformed('softwareone', 'addChatParticipants', 'something other than the list of added participants');
+    // The participant of the contact asked for; a lone participant that does not name its contact is taken as it.
+    const contactOf = (p: unknown) => (isRecord(p) && isRecord(p.contact) ? p.contact.id : undefined);
+    const added = answer.find((p) => contactOf(p) === ref.memberId) ?? (answer.length === 1 && !contactOf(answer[0]) ? answer[0] : undefined);
+    if (!added) throw malformed('softwareone', 'addChatParticipants', `no participant for contact ${JSON.stringify(ref.memberId)}`);
+    return normalizeSoftwareOne(added, ref, 'addChatParticipants');
+  },
+
+  async remove(client, ref, options) {
+    const raw = await removeChatParticipant.orThrow(client, { path: { chatId: ref.chatId, id: ref.participantId } }, options);
+    return { provider: 'softwareone' as const, id: ref.participantId, chatId: ref.chatId, raw };
   },
 
   async get(client, ref, options) {

@@ -10,6 +10,9 @@ export interface Capabilities {
     lastReadMessageId: boolean;
   };
   statuses: ParticipantStatus[];
+  /** Whether `participants.add` and `participants.remove` work for it. */
+  add: boolean;
+  remove: boolean;
   details: ProviderCapabilities;
 }
 
@@ -24,6 +27,8 @@ export function describeCapabilities(details: ProviderCapabilities): Capabilitie
       lastReadMessageId: details.fields.lastReadMessageId?.settable ?? false,
     },
     statuses: statuses.map(([name]) => name),
+    add: details.add !== undefined,
+    remove: details.remove !== undefined,
     details,
   };
 }

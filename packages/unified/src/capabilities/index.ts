@@ -4,7 +4,7 @@ import type { Provider } from '../all.js';
 import { describeCapabilities, type Capabilities } from './describe.js';
 
 export { describeCapabilities, type Capabilities } from './describe.js';
-export type { FieldCapability, ProviderCapabilities, StatusCapability } from './types.js';
+export type { FieldCapability, MembershipCapability, ProviderCapabilities, StatusCapability } from './types.js';
 
 /** A provider's capabilities; needs no credentials. */
 export function capabilities(provider: Provider): Capabilities {

@@ -10,5 +10,8 @@ export const nexudusCapabilities = {
     left: { vendor: 'not in `Users`', settable: true, note: 'set with `RemovedUsers: [id]`' },
   },
   fields: {},
-  example: { chatId: 87654321, participantId: 1029384 },
+  memberId: 'user id (integer)',
+  add: { vendor: '`AddedUsers: [id]` on the room', note: 'read-modify-write of the room, nothing else changed' },
+  remove: { vendor: '`RemovedUsers: [id]` on the room', note: 'read-modify-write of the room, nothing else changed' },
+  example: { chatId: 87654321, participantId: 1029384, memberId: 1029384 },
 } as const satisfies ProviderCapabilities;

@@ -15,5 +15,8 @@ export const softwareOneCapabilities = {
     lastReadMessageId: { vendor: '`lastReadMessage: {id}`', settable: true },
     displayName: { vendor: '`identity.name` or `contact.name`', settable: false },
   },
-  example: { chatId: 'CHT-4821-7730-1955', participantId: 'CPT-5104-3382-7716' },
+  memberId: 'contact `id` (CTT-…)',
+  add: { vendor: '`POST …/participants` `[{ contact: { id } }]`' },
+  remove: { vendor: '`DELETE …/participants/{id}`', note: 'an unknown id answers 400' },
+  example: { chatId: 'CHT-4821-7730-1955', participantId: 'CPT-5104-3382-7716', memberId: 'CTT-0002-7415' },
 } as const satisfies ProviderCapabilities;
