@@ -11,6 +11,9 @@ export function packageTestConfig(test: TestOptions = {}) {
   return defineConfig({
     test: {
       reporters: ['default', 'json'],
+      // Suites run side by side on two cores with a Prism per suite: a mock's first answer (its
+      // validators compiled on demand) can take seconds under that load. A hang still fails.
+      testTimeout: 15_000,
       outputFile: { json: '.vitest-report.json' },
       ...test,
     },
