@@ -14,6 +14,8 @@ export function packageTestConfig(test: TestOptions = {}) {
       // Suites run side by side on two cores with a Prism per suite: a mock's first answer (its
       // validators compiled on demand) can take seconds under that load. A hang still fails.
       testTimeout: 15_000,
+      // Starting a mock (Prism reads and compiles its spec) under that load: startPrism's own limit is 30 s.
+      hookTimeout: 30_000,
       outputFile: { json: '.vitest-report.json' },
       ...test,
     },
