@@ -1,7 +1,7 @@
 // `pnpm mock` / `parley-mock`: serves every vendor spec with Prism on fixed loopback ports until
 // Ctrl-C or SIGTERM, then stops every child.
 import { parseArgs } from 'node:util';
-import { startMocks } from './start-mocks.js';
+import { startMocks, type MocksOptions } from './start-mocks.js';
 import { DEFAULT_BASE_PORT, displayName, mockPort, VENDORS, type Vendor } from './vendors.js';
 
 const offset = (vendor: Vendor) => mockPort(vendor, 0);
@@ -25,6 +25,7 @@ Options:
   --dynamic          generate responses from the schemas instead of the examples
   --seed <value>     seed for repeatable dynamic responses (implies --dynamic)
   --no-validate      accept requests that break the spec instead of answering 422/400
+  --stateless        answer every request from the spec's examples; writes are not remembered
   --verbose, -v      print Prism's request log
   --help, -h         this text
 
@@ -46,6 +47,7 @@ function parse(argv: string[]) {
       dynamic: { type: 'boolean' },
       seed: { type: 'string' },
       'no-validate': { type: 'boolean' },
+      stateless: { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -83,31 +85,43 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = Date.now();
   let mocks;
+  // `stateful` is typed by start-mocks.ts once the state work lands; until then it is passed through.
+  const mocksOptions: MocksOptions & { stateful?: boolean } = {
+    vendors: options.vendors,
+    port: options.port,
+    ...(options.host ? { host: options.host } : {}),
+    dynamic: Boolean(options.dynamic || options.seed !== undefined),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    validate: !options['no-validate'],
+    ...(options.verbose ? { onLog: (vendor: Vendor, line: string) => console.log(formatLog(vendor, line)) } : {}),
+    stateful: !options.stateless,
+  };
   try {
-    mocks = await startMocks({
-      vendors: options.vendors,
-      port: options.port,
-      ...(options.host ? { host: options.host } : {}),
-      dynamic: Boolean(options.dynamic || options.seed !== undefined),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-      validate: !options['no-validate'],
-      ...(options.verbose ? { onLog: (vendor: Vendor, line: string) => console.log(formatLog(vendor, line)) } : {}),
-    });
+    mocks = await startMocks(mocksOptions);
   } catch (error) {
     console.error(`parley-mock: ${(error as Error).message}`);
     return 1;
   }
   const mode = options.dynamic || options.seed !== undefined ? `dynamic${options.seed !== undefined ? `, seed ${options.seed}` : ''}` : 'static examples';
-  console.log(`Parley mocks ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${mode}, request validation ${options['no-validate'] ? 'off' : 'on'}):`);
+  console.log(`Parley mocks ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${mode}, request validation ${options['no-validate'] ? 'off' : 'on'}, ${options.stateless ? 'stateless' : 'stateful'}):`);
   const width = Math.max(12, ...Object.keys(mocks.urls).map((vendor) => vendor.length + 1));
   for (const [vendor, url] of Object.entries(mocks.urls)) console.log(`  ${vendor.padEnd(width)} ${url}`);
   console.log('Force a response with  Prefer: code=404  or  Prefer: example=<name>.  Ctrl-C stops.');
 
   return new Promise<number>((resolve) => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    let stopping = false;
+    // Ctrl-C reaches this process and pnpm alike, and pnpm passes it on: a second signal while
+    // stopping is expected and must not cut the stop short (the default action would).
     const shutdown = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
       console.log(`\n${signal}: stopping the mocks…`);
-      void mocks.stop().then(() => resolve(0));
+      void mocks.stop().then(() => {
+        for (const s of signals) process.off(s, shutdown);
+        resolve(0);
+      });
     };
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, shutdown);
+    for (const signal of signals) process.on(signal, shutdown);
   });
 }

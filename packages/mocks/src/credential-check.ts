@@ -3,6 +3,7 @@
 // `x-parley-credential.prefix`; from it these rules let the mock front refuse such a request with
 // the operation's documented 401, as the vendor would. Specs without a prefix get no rule.
 import type { CannedResponse } from './front.js';
+import { Router } from './router.js';
 
 /** The parts of Prism's model of an operation (`@stoplight/types` IHttpOperation) read here. */
 export interface PrismOperation {
@@ -70,13 +71,6 @@ function unauthorizedOf(operation: PrismOperation): CannedResponse {
   return { status: 401, headers: { 'content-type': content.mediaType }, body };
 }
 
-interface CompiledRule {
-  pattern: RegExp;
-  /** `Authorization` must start with one of these (lower case, scheme names are case-insensitive). */
-  starts: string[];
-  rule: CredentialRule;
-}
-
 /**
  * A front `intercept` that answers the operation's 401 to a request whose `Authorization` does not
  * carry one of the operation's schemes followed by a credential (`AccessKey <key>`), and lets
@@ -84,29 +78,26 @@ interface CompiledRule {
  */
 export function credentialCheck(rules: readonly CredentialRule[]): (request: CheckedRequest) => CannedResponse | undefined {
   if (!rules.some((rule) => rule.schemes.length)) return () => undefined; // a spec without prefixes: nothing to check
-  const byMethod = new Map<string, CompiledRule[]>();
-  for (const rule of rules) {
-    const list = byMethod.get(rule.method) ?? [];
-    list.push({ pattern: templatePattern(rule.path), starts: rule.schemes.map((scheme) => `${scheme.toLowerCase()} `), rule });
-    byMethod.set(rule.method, list);
-  }
-  // The most literal template first, as Prism routes `/a/b` before `/a/{id}`.
-  for (const list of byMethod.values()) list.sort((a, b) => params(a.rule.path) - params(b.rule.path));
-
+  const router = new Router(rules);
   return (request) => {
-    const candidates = byMethod.get(request.method ?? '');
-    if (!candidates) return undefined;
-    const path = (request.url ?? '/').split('?', 1)[0]!;
-    const match = candidates.find((candidate) => candidate.pattern.test(path));
-    if (!match?.rule.unauthorized) return undefined;
-    const authorization = request.headers.authorization ?? '';
-    const lower = authorization.toLowerCase();
-    if (match.starts.some((start) => lower.startsWith(start) && authorization.slice(start.length).trim())) return undefined;
-    const expected = match.rule.schemes.map((scheme) => `'${scheme} <credential>'`).join(' or ');
-    const violation = [{ location: ['request', 'header', 'authorization'], severity: 'Error', code: 401, message: `Authorization must be ${expected}` }];
-    const { unauthorized } = match.rule;
-    return { ...unauthorized, headers: { ...unauthorized.headers, 'sl-violations': JSON.stringify(violation) } };
+    const route = router.route(request.method, request.url);
+    return route ? credentialRefusal(route.operation, request.headers.authorization) : undefined;
   };
+}
+
+/** The operation's documented 401, saying why, when `authorization` lacks every scheme of its rule; else undefined. */
+export function credentialRefusal(rule: CredentialRule, authorization: string | undefined): CannedResponse | undefined {
+  if (!rule.unauthorized) return undefined;
+  const given = authorization ?? '';
+  const lower = given.toLowerCase();
+  for (const scheme of rule.schemes) {
+    const start = `${scheme.toLowerCase()} `;
+    if (lower.startsWith(start) && given.slice(start.length).trim()) return undefined;
+  }
+  const expected = rule.schemes.map((scheme) => `'${scheme} <credential>'`).join(' or ');
+  const violation = [{ location: ['request', 'header', 'authorization'], severity: 'Error', code: 401, message: `Authorization must be ${expected}` }];
+  const { unauthorized } = rule;
+  return { ...unauthorized, headers: { ...unauthorized.headers, 'sl-violations': JSON.stringify(violation) } };
 }
 
 /** The parts of a request (an IncomingMessage) the check reads. */
@@ -114,14 +105,4 @@ export interface CheckedRequest {
   method?: string | undefined;
   url?: string | undefined;
   headers: { authorization?: string | undefined };
-}
-
-const params = (template: string) => template.split('{').length - 1;
-
-function templatePattern(template: string): RegExp {
-  const source = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`);
 }

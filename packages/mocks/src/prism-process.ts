@@ -3,7 +3,7 @@
 // cannot turn request validation off, and so that readiness and failures arrive as JSON lines on
 // stdout, not as log text to scrape. It exits when its parent goes away, so it is never orphaned.
 import { createRequire } from 'node:module';
-import { credentialRules, type CredentialRule } from './credential-check.js';
+import { specModel, type SpecModel } from './operations.js';
 
 export interface PrismProcessOptions {
   spec: string;
@@ -16,7 +16,7 @@ export interface PrismProcessOptions {
 }
 
 /** The lines this process prints besides Prism's own JSON logs. */
-export type PrismProcessEvent = { event: 'listening'; url: string; credentialRules: CredentialRule[] } | { event: 'failed'; reason: string };
+export type PrismProcessEvent = { event: 'listening'; url: string; model: SpecModel } | { event: 'failed'; reason: string };
 
 const require = createRequire(import.meta.url);
 const { getHttpOperationsFromSpec } = require('@stoplight/prism-http');
@@ -48,8 +48,8 @@ async function main(options: PrismProcessOptions) {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   process.once('disconnect', stop); // the parent is gone
-  // The front in the parent judges credentials from the model Prism has just read.
-  say({ event: 'listening', url, credentialRules: credentialRules(operations) });
+  // The front in the parent routes, checks credentials, throttles and words errors from the model Prism has just read.
+  say({ event: 'listening', url, model: specModel(operations) });
 }
 
 main(JSON.parse(process.argv[2] ?? '{}') as PrismProcessOptions).catch((error: unknown) => {

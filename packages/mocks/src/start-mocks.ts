@@ -1,7 +1,9 @@
+import type { ArmedFault, FaultSpec } from './faults.js';
+import type { JournalEntry, JournalFilter } from './journal.js';
 import { startPrism, type PrismOptions, type PrismServer } from './start-prism.js';
 import { mockPort, specPath, VENDORS, type Vendor } from './vendors.js';
 
-export interface MocksOptions extends Omit<PrismOptions, 'spec' | 'port' | 'onLog'> {
+export interface MocksOptions extends Omit<PrismOptions, 'spec' | 'port' | 'onLog' | 'vendor' | 'state'> {
   /** Which vendors to serve. Default: every registered vendor. */
   vendors?: readonly Vendor[];
   /** Base port: each vendor listens on base + its port offset from the vendor registry. Default: ephemeral ports. */
@@ -13,6 +15,18 @@ export interface MocksOptions extends Omit<PrismOptions, 'spec' | 'port' | 'onLo
 export interface Mocks {
   /** The base URL of each vendor's mock. */
   readonly urls: Partial<Record<Vendor, string>>;
+  /** Back to the state built from the specs' examples, for one vendor or all (also `POST /__parley/reset`). */
+  reset(vendor?: Vendor): void;
+  /** The requests one vendor's mock received, in order, credentials redacted (also `GET /__parley/journal`). */
+  journal(vendor: Vendor, filter?: JournalFilter): JournalEntry[];
+  /** Every vendor's journal, by vendor. */
+  journal(): Partial<Record<Vendor, JournalEntry[]>>;
+  /** Empties one vendor's journal, or all (also `DELETE /__parley/journal`). */
+  clearJournal(vendor?: Vendor): void;
+  /** Arms a fault on a vendor's mock for the next calls of one operation or of all (also `POST /__parley/faults`). */
+  fault(vendor: Vendor, spec: FaultSpec): ArmedFault;
+  /** Disarms the faults of one vendor's mock, or of all (also `DELETE /__parley/faults`). */
+  clearFaults(vendor?: Vendor): void;
   /** Stops every mock and waits for their processes to exit. */
   stop(): Promise<void>;
 }
@@ -28,6 +42,7 @@ export async function startMocks(options: MocksOptions = {}): Promise<Mocks> {
       startPrism({
         ...prism,
         spec: specPath(vendor),
+        vendor,
         ...(port !== undefined ? { port: mockPort(vendor, port) } : {}),
         ...(onLog ? { onLog: (line: string) => onLog(vendor, line) } : {}),
       }).catch((error: Error) => {
@@ -45,5 +60,28 @@ export async function startMocks(options: MocksOptions = {}): Promise<Mocks> {
     await stop();
     throw failure.reason;
   }
-  return { urls: Object.fromEntries(vendors.map((vendor, i) => [vendor, servers[i]!.url])), stop };
+  const byVendor = new Map(vendors.map((vendor, i) => [vendor, servers[i]!]));
+  const one = (vendor: Vendor) => {
+    const server = byVendor.get(vendor);
+    if (!server) throw new TypeError(`no ${JSON.stringify(vendor)} mock here; these mocks serve ${vendors.join(', ')}`);
+    return server;
+  };
+  const each = (vendor: Vendor | undefined, act: (server: PrismServer) => void) => {
+    for (const server of vendor === undefined ? servers : [one(vendor)]) act(server);
+  };
+  function journal(vendor: Vendor, filter?: JournalFilter): JournalEntry[];
+  function journal(): Partial<Record<Vendor, JournalEntry[]>>;
+  function journal(vendor?: Vendor, filter?: JournalFilter) {
+    if (vendor !== undefined) return one(vendor).journal(filter);
+    return Object.fromEntries([...byVendor].map(([v, server]) => [v, server.journal()]));
+  }
+  return {
+    urls: Object.fromEntries(vendors.map((vendor, i) => [vendor, servers[i]!.url])),
+    reset: (vendor) => each(vendor, (server) => server.reset()),
+    journal,
+    clearJournal: (vendor) => each(vendor, (server) => server.clearJournal()),
+    fault: (vendor, spec) => one(vendor).fault(spec),
+    clearFaults: (vendor) => each(vendor, (server) => server.clearFaults()),
+    stop,
+  };
 }

@@ -1,9 +1,16 @@
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { credentialCheck, type CredentialRule } from './credential-check.js';
+import { parse as parseYaml } from 'yaml';
+import type { FaultSpec, ArmedFault } from './faults.js';
 import { freePort } from './free-port.js';
 import { startFront, type Front } from './front.js';
+import type { JournalEntry, JournalFilter } from './journal.js';
+import type { SpecModel } from './operations.js';
 import type { PrismProcessEvent, PrismProcessOptions } from './prism-process.js';
+import { stateFor } from './state/index.js';
+import type { VendorState, VendorStateFactory } from './state/types.js';
 
 export interface PrismOptions {
   /** Path of the OpenAPI document to serve. */
@@ -27,11 +34,39 @@ export interface PrismOptions {
   startTimeoutMs?: number;
   /** Receives each of Prism's log lines (JSON). */
   onLog?: (line: string) => void;
+  /**
+   * Remember writes the way the vendor applies them, starting from the spec's named examples
+   * (the vendor's state module, see state/). Requests are still validated by Prism first; an
+   * answer forced with `Prefer: code=`, `example=` or `dynamic=true` is Prism's. Default true;
+   * false answers every request from the spec's examples, as Prism alone does. Off with `dynamic`:
+   * generated answers, not records seeded from the examples.
+   */
+  stateful?: boolean;
+  /**
+   * The vendor whose state module applies (`softwareone`, `bird`…). Default: read from the spec's
+   * file name (`<vendor>.openapi.yaml`, or `<vendor>/openapi.yaml`). A vendor without a state
+   * module stays stateless.
+   */
+  vendor?: string;
+  /** Builds the state instead of the vendor's own module (for a spec of your own, or a test). */
+  state?: VendorStateFactory;
+  /** How many requests the journal keeps, the oldest going first. Default 1000. */
+  journalLimit?: number;
 }
 
 export interface PrismServer {
   readonly url: string;
   readonly port: number;
+  /** The requests this mock received, in order, credentials redacted (also `GET /__parley/journal`). */
+  journal(filter?: JournalFilter): JournalEntry[];
+  /** Empties the journal (also `DELETE /__parley/journal`). */
+  clearJournal(): void;
+  /** Arms a fault for the next calls of one operation or of all (also `POST /__parley/faults`). Throws on a bad spec. */
+  fault(spec: FaultSpec): ArmedFault;
+  /** Disarms every fault (also `DELETE /__parley/faults`). */
+  clearFaults(): void;
+  /** Back to the state built from the spec's examples (also `POST /__parley/reset`); false for a stateless mock. */
+  reset(): boolean;
   /** Stops Prism and waits until its process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -62,10 +97,22 @@ process.once('exit', () => {
  */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? '127.0.0.1';
-  const prism = await startUpstream(options);
+  // The state is built from the spec while Prism starts.
+  const [prism, state] = await Promise.all([startUpstream(options), loadState(options).catch((error: unknown) => error as Error)]);
+  if (state instanceof Error) {
+    await prism.stop();
+    throw new PrismStartError(`could not build the mock's state from ${options.spec}: ${state.message}`, '');
+  }
   let front: Front;
   try {
-    front = await startFront({ upstream: prism.url, host, port: options.port ?? 0, intercept: credentialCheck(prism.credentialRules) });
+    front = await startFront({
+      upstream: prism.url,
+      host,
+      port: options.port ?? 0,
+      model: prism.model,
+      ...(state ? { state } : {}),
+      ...(options.journalLimit !== undefined ? { journalLimit: options.journalLimit } : {}),
+    });
   } catch (error) {
     await prism.stop();
     const { code, message } = error as NodeJS.ErrnoException;
@@ -75,12 +122,37 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     await front.close();
     await prism.stop();
   };
-  return { url: front.url, port: front.port, stop };
+  return {
+    url: front.url,
+    port: front.port,
+    journal: (filter) => front.journal(filter),
+    clearJournal: () => front.clearJournal(),
+    fault: (spec) => front.fault(spec),
+    clearFaults: () => front.clearFaults(),
+    reset: () => front.reset(),
+    stop,
+  };
+}
+
+/** The vendor a spec file is for: `bird.openapi.yaml` or `bird/openapi.yaml` → `bird`. */
+export function vendorOfSpec(spec: string): string {
+  const file = basename(spec);
+  const named = /^(.+)\.openapi\.ya?ml$/i.exec(file);
+  return named ? named[1]! : basename(dirname(spec));
+}
+
+async function loadState(options: PrismOptions): Promise<VendorState | undefined> {
+  if (options.stateful === false || options.dynamic) return undefined;
+  const vendor = options.vendor ?? vendorOfSpec(options.spec);
+  const spec = parseYaml(await readFile(options.spec, 'utf8')) as Record<string, unknown>;
+  return options.state ? options.state(spec) : stateFor(vendor, spec);
 }
 
 /** Prism itself, reachable only through the front: loopback, on a free port. */
-interface Upstream extends PrismServer {
-  readonly credentialRules: CredentialRule[];
+interface Upstream {
+  readonly url: string;
+  readonly model: SpecModel;
+  stop(): Promise<void>;
 }
 
 async function startUpstream(options: PrismOptions): Promise<Upstream> {
@@ -152,7 +224,7 @@ function launch(options: PrismOptions, where: { host: string; port: number }): P
         } else if (event.event === 'listening' && !settled) {
           settled = true;
           clearTimeout(timer);
-          resolve({ url: event.url, port: where.port, stop, credentialRules: event.credentialRules });
+          resolve({ url: event.url, stop, model: event.model });
         } else if (event.event === 'failed') {
           const inUse = /EADDRINUSE/.test(event.reason);
           const message = inUse

@@ -4,24 +4,30 @@
 // soon as the last answer's body is read. Runs alternate (straight, through, straight, …) so that
 // other load on the machine hits both alike, and the front runs in a process of its own so that
 // its CPU time per request can be read apart from the loop's. Not a test (timings vary by
-// machine): `node test/front-throughput.mjs [rounds=4] [seconds=3] [connections=32]` after a build.
+// machine): `node test/front-throughput.mjs [rounds=4] [seconds=3] [connections=32] [stateless]`
+// after a build. The front runs as startPrism runs it: routing, journal, faults, honest errors and
+// (unless `stateless`) the vendor's state answering the GET.
 import { fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { credentialCheck } from '../dist/credential-check.js';
+import { parse } from 'yaml';
 import { freePort } from '../dist/free-port.js';
 import { startFront } from '../dist/front.js';
+import { stateFor } from '../dist/state/index.js';
 import { specPath } from '../dist/vendors.js';
 
 const PATH = '/workspaces/b4e02c85-c6d2-4b15-8885-e09671799c61/conversations/67e4d358-ca94-421e-98b7-448860df9d33/participants/274bd6ff-3295-49a0-a02d-651fb661d7fb';
 
 if (process.argv[2] === '--front') {
   // The child: the front alone, answering the parent's questions about its CPU time.
-  const rules = JSON.parse(process.argv[4]);
-  await startFront({ upstream: process.argv[3], host: '127.0.0.1', port: 0, intercept: credentialCheck(rules) }).then((front) => process.send(front.url));
+  const model = await new Promise((resolve) => process.once('message', resolve));
+  const state = process.argv[4] === 'stateless' ? undefined : stateFor('bird', parse(readFileSync(specPath('bird'), 'utf8')));
+  await startFront({ upstream: process.argv[3], host: '127.0.0.1', port: 0, model, state }).then((front) => process.send(front.url));
   process.on('message', () => process.send(process.cpuUsage()));
 } else {
-  const [rounds = 4, seconds = 3, connections = 32] = process.argv.slice(2).map(Number);
+  const [rounds = 4, seconds = 3, connections = 32] = process.argv.slice(2, 5).map(Number);
+  const mode = process.argv[5] === 'stateless' ? 'stateless' : 'stateful';
 
   /** Prism on the Bird spec as startPrism runs it, without the front. */
   const startUpstream = async () => {
@@ -39,7 +45,7 @@ if (process.argv[2] === '--front') {
       };
       child.stdout.on('data', read);
     });
-    return { url: event.url, rules: event.credentialRules, stop: () => child.kill('SIGTERM') };
+    return { url: event.url, model: event.model, stop: () => child.kill('SIGTERM') };
   };
 
   const load = async (base, headers) => {
@@ -71,7 +77,8 @@ if (process.argv[2] === '--front') {
   };
 
   const upstream = await startUpstream();
-  const child = fork(fileURLToPath(import.meta.url), ['--front', upstream.url, JSON.stringify(upstream.rules)]);
+  const child = fork(fileURLToPath(import.meta.url), ['--front', upstream.url, mode]);
+  child.send(upstream.model);
   const frontUrl = await new Promise((resolve) => child.once('message', resolve));
   const cpu = () => new Promise((resolve) => (child.once('message', (u) => resolve(u.user + u.system)), child.send('cpu')));
   const good = { Authorization: 'AccessKey k', Accept: 'application/json' };
@@ -92,7 +99,7 @@ if (process.argv[2] === '--front') {
     const refused = await load(frontUrl, { Authorization: 'Bearer x' });
     const refusedCost = ((await cpu()) - before) / refused.done;
     console.log(`refused by the front, Prism not asked: ${refused.perSecond.toFixed(0)} req/s (front CPU ${refusedCost.toFixed(0)} µs/request) ${JSON.stringify(refused.statuses)}`);
-    console.log(`median ratio front/Prism ${median(ratios).toFixed(2)}, median front CPU ${median(costs).toFixed(0)} µs/request (${rounds} rounds of ${seconds} s, ${connections} connections)`);
+    console.log(`median ratio front/Prism ${median(ratios).toFixed(2)}, median front CPU ${median(costs).toFixed(0)} µs/request (${mode}, ${rounds} rounds of ${seconds} s, ${connections} connections)`);
   } finally {
     child.kill();
     upstream.stop();

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { mockPort, startMocks, VENDORS } from '../dist/index.js';
 import { freeBase } from './free-base.js';
@@ -51,6 +52,27 @@ describe('startMocks', () => {
       expect(one).not.toEqual(probe(first).example); // generated, not the example
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('stop() frees every port, with kept-alive and stalled connections still open', async () => {
+    const base = await freeBase();
+    const mocks = await startMocks({ port: base });
+    const ports = VENDORS.map((vendor) => mockPort(vendor, base));
+    for (const vendor of VENDORS) {
+      mocks.fault(vendor, { fault: 'stall' });
+      const { path, headers } = probe(vendor);
+      // Headers, then a body that never comes: the connection stays open.
+      const stalled = await fetch(`${mocks.urls[vendor]}${path}`, { headers });
+      expect(stalled.status).toBe(200);
+      await (await get(mocks.urls[vendor], vendor)).arrayBuffer(); // a kept-alive connection
+    }
+    await mocks.stop();
+    for (const port of ports) {
+      await new Promise<void>((resolve, reject) => {
+        const server = createServer().once('error', reject);
+        server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+      });
     }
   });
 

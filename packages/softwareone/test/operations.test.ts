@@ -243,15 +243,15 @@ describe('addChatParticipants (POST)', () => {
   });
 
   it.each([
-    ['an object instead of an array', { contact: { id: 'CTT-0002-7415' } }],
-    ['an empty array', []],
-    ['an item without its contact', [{ account: { id: 'ACC-1234-5678' } }]],
-    ['a contact without its id', [{ contact: {} }]],
-  ])('is refused by the mock for %s', async (_, bad) => {
+    ['an object instead of an array', { contact: { id: 'CTT-0002-7415' } }, { body: ['must be array'] }],
+    ['an empty array', [], { body: ['must NOT have fewer than 1 items'] }],
+    ['an item without its contact', [{ account: { id: 'ACC-1234-5678' } }], { '[0].contact': ['is required'] }],
+    ['a contact without its id', [{ contact: {} }], { '[0].contact.id': ['is required'] }],
+  ])('is refused by the mock for %s, in a ProblemDetails naming the violation', async (_, bad, errors) => {
     const { data, error, response } = await addChatParticipants(client, { path: chat, body: bad as unknown as AddChatParticipantsBody });
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
-    expect(error?.errors).toEqual({ '[0].contact.id': ['The Id field is required.'] }); // the spec's first 400 example
+    expect(error?.errors).toEqual(errors);
   });
 
   it('throws a ParleyError for a refused body', async () => {

@@ -25,7 +25,9 @@ export interface Provider {
  * `export default vendorMockSetup('acme')`. An unknown id fails at once, naming the known ones.
  */
 export function vendorMockSetup(id: string): (project: Provider) => Promise<() => Promise<void>> {
-  return prismGlobalSetup(vendor(id).specFile);
+  // Stateless: a run's suites share one mock, and they check each operation against the spec's
+  // examples; what the state does is tested in @parley/mocks (stateful.test.ts, state-*.test.ts).
+  return prismGlobalSetup(vendor(id).specFile, { stateful: false });
 }
 
 /**
@@ -35,7 +37,7 @@ export function vendorMockSetup(id: string): (project: Provider) => Promise<() =
 export async function allMocksSetup(project: Provider): Promise<() => Promise<void>> {
   // The registry's ids are plain strings; the cast keeps this independent of how mocks types them.
   const ids = vendors().map((entry) => entry.id) as unknown as NonNullable<Parameters<typeof startMocks>[0]>['vendors'];
-  const mocks = await startMocks({ vendors: ids });
+  const mocks = await startMocks({ vendors: ids, stateful: false }); // as vendorMockSetup: the examples, not a shared memory
   project.provide('prismUrls', { ...mocks.urls } as Record<string, string>);
   return () => mocks.stop();
 }
