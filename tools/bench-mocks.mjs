@@ -34,10 +34,11 @@ if (process.argv[2] === '--serve') {
       response.writeHead(status, headers).end(body);
     });
     server.listen(0, '127.0.0.1', () => process.send(`http://127.0.0.1:${server.address().port}`));
+    process.once('disconnect', () => process.exit(0)); // the bench is done
   } else {
     const mocks = await startMocks({ vendors: [settings.vendor] });
     process.send(mocks.urls[settings.vendor]);
-    process.once('disconnect', () => void mocks.stop());
+    process.once('disconnect', () => void mocks.stop().then(() => process.exit(0)));
   }
 } else {
   await bench();

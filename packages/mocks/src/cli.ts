@@ -85,8 +85,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = Date.now();
   let mocks;
-  // `stateful` is typed by start-mocks.ts once the state work lands; until then it is passed through.
-  const mocksOptions: MocksOptions & { stateful?: boolean } = {
+  const mocksOptions: MocksOptions = {
     vendors: options.vendors,
     port: options.port,
     ...(options.host ? { host: options.host } : {}),

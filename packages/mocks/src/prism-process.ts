@@ -2,7 +2,8 @@
 // It builds the server from Prism's own packages instead of running Prism's CLI because the CLI
 // cannot turn request validation off, and so that readiness and failures arrive as JSON lines on
 // stdout, not as log text to scrape. It exits when its parent goes away, so it is never orphaned.
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
 import { specModel, type SpecModel } from './operations.js';
 
 export interface PrismProcessOptions {
@@ -13,12 +14,34 @@ export interface PrismProcessOptions {
   errors: boolean;
   dynamic: boolean;
   seed: string | undefined;
+  /** Prism's log level; 'warn' saves writing a few log lines per request when nobody reads them. Default 'info'. */
+  logLevel?: 'info' | 'warn';
 }
 
 /** The lines this process prints besides Prism's own JSON logs. */
 export type PrismProcessEvent = { event: 'listening'; url: string; model: SpecModel } | { event: 'failed'; reason: string };
 
 const require = createRequire(import.meta.url);
+
+// --- Start-up (issue 15.5): Faker's main module loads all of its ~60 locales, half of the time it
+// takes to load Prism. Prism uses only Faker's default, English instance, so its English-only build
+// stands in for it unless the spec asks json-schema-faker for a locale.
+function englishOnlyFaker(spec: string) {
+  try {
+    if (/x-json-schema-faker[\s\S]*\blocale\b/.test(readFileSync(spec, 'utf8'))) return;
+  } catch {
+    return; // Prism reports an unreadable spec
+  }
+  const prismHttp = require.resolve('@stoplight/prism-http');
+  const entry = require.resolve('@faker-js/faker', { paths: [prismHttp] });
+  const english: unknown = require(require.resolve('@faker-js/faker/locale/en', { paths: [prismHttp] }));
+  const stand = new Module(entry);
+  Object.assign(stand, { filename: entry, loaded: true, exports: { default: english, faker: english } });
+  require.cache[entry] = stand;
+}
+englishOnlyFaker((JSON.parse(process.argv[2] ?? '{}') as Partial<PrismProcessOptions>).spec ?? '');
+// --- end
+
 const { getHttpOperationsFromSpec } = require('@stoplight/prism-http');
 const { createServer } = require('@stoplight/prism-http-server');
 const { createLogger } = require('@stoplight/prism-core');
@@ -29,7 +52,7 @@ const say = (event: PrismProcessEvent) => process.stdout.write(`${JSON.stringify
 async function main(options: PrismProcessOptions) {
   const operations = await getHttpOperationsFromSpec(options.spec);
   await configureExtensionsUserProvided(options.spec, {});
-  const logger = createLogger('prism', { level: 'info' });
+  const logger = createLogger('prism', { level: options.logLevel ?? 'info' });
   const server = createServer(operations, {
     cors: true,
     config: {
