@@ -4,6 +4,9 @@
 // stored changes. What a throttle looks like is read from the spec, not known per vendor.
 import type { CannedResponse } from './front.js';
 import { isJson, responseFor, type OperationModel, type ResponseModel } from './operations.js';
+import type { ArmedFault, FaultSpec } from './public-types.js';
+
+export type { ArmedFault, FaultSpec } from './public-types.js';
 
 /** The kinds that answer instead of the mock (latency only delays the normal answer). */
 const KINDS = ['throttle', 'status', 'reset', 'malformed', 'html', 'stall'] as const;
@@ -56,24 +59,8 @@ export function parseFault(text: string): Fault {
   return fault;
 }
 
-/** What arms a fault for the next calls: `{ operationId?, times?, fault }`. */
-export interface FaultSpec {
-  /** The operation whose calls get it; every request to the mock when left out. */
-  operationId?: string;
-  /** How many calls get it (default 1), or `"always"` until the faults are cleared. */
-  times?: number | 'always';
-  /** The fault, as in the `Parley-Fault` header: `throttle`, `latency=500`, `status=503`… */
-  fault: string;
-}
 
 /** An armed fault, as `GET /__parley/faults` lists it. */
-export interface ArmedFault {
-  id: number;
-  operationId?: string;
-  /** Calls left, or `"always"`. */
-  remaining: number | 'always';
-  fault: string;
-}
 
 /** The faults armed on one mock: the first that matches a request takes it, and counts down. */
 export class FaultBoard {

@@ -2,43 +2,11 @@
 // one PUT with `AddedUsers: [555]`"). Recording is cheap (references, no copies); credentials are
 // redacted and bodies parsed when the journal is read. Bounded: the oldest entries go first.
 import type { IncomingHttpHeaders } from 'node:http';
+import type { JournalEntry, JournalFilter, Violation } from './public-types.js';
 
-/** A request violation, as Prism reports it (`sl-violations`) or the front finds it. */
-export interface Violation {
-  location: string[];
-  code: string | number;
-  message: string;
-  severity?: string;
-}
+export type { JournalEntry, JournalFilter, Violation } from './public-types.js';
 
-/** One request as the journal shows it. */
-export interface JournalEntry {
-  /** When it arrived (ISO 8601). */
-  time: string;
-  method: string;
-  /** The path, without the query. */
-  path: string;
-  /** The query's parameters; a repeated name keeps every value, in an array. */
-  query: Record<string, string | string[]>;
-  /** Lower-case names; credentials (`authorization`, `cookie`, API-key headers) redacted. */
-  headers: Record<string, string | string[]>;
-  /** The parsed JSON or form body, the text of any other body; absent without one. */
-  body?: unknown;
-  /** The operation it was routed to; absent for a path the spec does not have. */
-  operationId?: string;
-  /** The path parameters, percent-decoded, by the spec's names. */
-  params?: Record<string, string>;
-  /** Whether the request passed validation; `null` when nothing judged it (a fault answered first). */
-  valid: boolean | null;
-  /** What broke the spec, when `valid` is false. */
-  violations?: Violation[];
-  /** The status the mock answered; absent when a fault answered with none (a reset connection). */
-  status?: number;
-  /** The fault that answered (`throttle`, `latency=500`…), when one did. */
-  fault?: string;
-  /** Whether the vendor's state (not Prism's example) gave the answer. */
-  fromState?: boolean;
-}
+
 
 /** An entry as recorded: raw parts, turned into a JournalEntry only when read. */
 export interface JournalRecord {
@@ -56,10 +24,6 @@ export interface JournalRecord {
   fromState?: boolean;
 }
 
-export interface JournalFilter {
-  operationId?: string;
-  method?: string;
-}
 
 export const DEFAULT_JOURNAL_LIMIT = 1000;
 

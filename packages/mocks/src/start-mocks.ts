@@ -1,5 +1,4 @@
-import type { ArmedFault, FaultSpec } from './faults.js';
-import type { JournalEntry, JournalFilter } from './journal.js';
+import type { ArmedFault, FaultSpec, JournalEntry, JournalFilter } from './public-types.js';
 import { startPrism, type PrismOptions, type PrismServer } from './start-prism.js';
 import { mockPort, specPath, VENDORS, type Vendor } from './vendors.js';
 

@@ -1,0 +1,62 @@
+// The types @parley/mocks' public API speaks (the journal, faults), apart from the modules that
+// implement them: they name no Node type, so an application's type-check needs no @types/node.
+
+/** A request violation, as Prism reports it (`sl-violations`) or the front finds it. */
+export interface Violation {
+  location: string[];
+  code: string | number;
+  message: string;
+  severity?: string;
+}
+
+/** One request as the journal shows it. */
+export interface JournalEntry {
+  /** When it arrived (ISO 8601). */
+  time: string;
+  method: string;
+  /** The path, without the query. */
+  path: string;
+  /** The query's parameters; a repeated name keeps every value, in an array. */
+  query: Record<string, string | string[]>;
+  /** Lower-case names; credentials (`authorization`, `cookie`, API-key headers) redacted. */
+  headers: Record<string, string | string[]>;
+  /** The parsed JSON or form body, the text of any other body; absent without one. */
+  body?: unknown;
+  /** The operation it was routed to; absent for a path the spec does not have. */
+  operationId?: string;
+  /** The path parameters, percent-decoded, by the spec's names. */
+  params?: Record<string, string>;
+  /** Whether the request passed validation; `null` when nothing judged it (a fault answered first). */
+  valid: boolean | null;
+  /** What broke the spec, when `valid` is false. */
+  violations?: Violation[];
+  /** The status the mock answered; absent when a fault answered with none (a reset connection). */
+  status?: number;
+  /** The fault that answered (`throttle`, `latency=500`…), when one did. */
+  fault?: string;
+  /** Whether the vendor's state (not Prism's example) gave the answer. */
+  fromState?: boolean;
+}
+
+export interface JournalFilter {
+  operationId?: string;
+  method?: string;
+}
+
+/** What arms a fault for the next calls: `{ operationId?, times?, fault }`. */
+export interface FaultSpec {
+  /** The operation whose calls get it; every request to the mock when left out. */
+  operationId?: string;
+  /** How many calls get it (default 1), or `"always"` until the faults are cleared. */
+  times?: number | 'always';
+  /** The fault, as in the `Parley-Fault` header: `throttle`, `latency=500`, `status=503`… */
+  fault: string;
+}
+
+export interface ArmedFault {
+  id: number;
+  operationId?: string;
+  /** Calls left, or `"always"`. */
+  remaining: number | 'always';
+  fault: string;
+}
