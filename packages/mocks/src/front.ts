@@ -14,6 +14,7 @@ import { Journal, parseBody, type JournalEntry, type JournalFilter, type Journal
 import { isJson, responseFor, type OperationModel, type SpecModel } from './operations.js';
 import { Router, type Route } from './router.js';
 import type { StateAnswer, ValidRequest, VendorState } from './state/types.js';
+import { VerdictCache } from './verdict-cache.js';
 
 /** An answer the front gives itself, without asking Prism. */
 export interface CannedResponse {
@@ -39,6 +40,11 @@ export interface FrontOptions {
   state?: VendorState;
   /** How many requests the journal keeps (the oldest go first). Default 1000. */
   journalLimit?: number;
+  /**
+   * Prism makes its answers up per request (started with `dynamic`). Otherwise Prism's answer to a
+   * request is a pure function of it, and the front asks Prism once per distinct request.
+   */
+  dynamic?: boolean;
 }
 
 export interface Front {
@@ -98,6 +104,21 @@ interface UpstreamAnswer {
   rawHeaders: string[];
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** Whether the whole answer arrived (a cut-off one is never replayed). */
+  complete: boolean;
+}
+
+/** Whether a request asks Prism to make its answer up (`Prefer: dynamic=true`, or `__dynamic=true` in the query). */
+function asksDynamic(request: IncomingMessage): boolean {
+  const dynamic = /dynamic\s*=\s*"?true/i;
+  return dynamic.test(String(request.headers.prefer ?? '')) || dynamic.test(request.url ?? '');
+}
+
+/** Prism's answer as it can be replayed later: without its `Date`, which the front then sets afresh. */
+function replayable(answer: UpstreamAnswer): UpstreamAnswer {
+  const rawHeaders: string[] = [];
+  for (let i = 0; i < answer.rawHeaders.length; i += 2) if (answer.rawHeaders[i]!.toLowerCase() !== 'date') rawHeaders.push(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!);
+  return { ...answer, rawHeaders };
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -147,6 +168,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const operationIds = new Set(operations.map((operation) => operation.operationId));
   const journal = new Journal(options.model?.credentialHeaders, options.journalLimit);
   const faults = new FaultBoard();
+  // Prism's answers by request; not cleared by reset(): Prism's answers never depend on the state.
+  const verdicts = options.dynamic ? undefined : new VerdictCache<UpstreamAnswer>();
   const { state } = options;
   const reset = () => {
     state?.reset();
@@ -168,6 +191,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
               rawHeaders: endToEnd(incoming.rawHeaders),
               headers: incoming.headers,
               body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+              complete: incoming.complete,
             }),
           );
           incoming.once('error', reject);
@@ -244,16 +268,21 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       return reply(request, response, undocumented);
     }
 
-    let answer: UpstreamAnswer;
-    try {
-      answer = await ask(request, response, body);
-    } catch (error) {
-      record.status = 502;
-      // The client may be gone already; then there is no one to tell.
-      if (!response.headersSent && !response.destroyed) {
-        reply(request, response, { status: 502, headers: { 'content-type': 'application/json', [MOCK_ERROR_HEADER]: 'true' }, body: JSON.stringify({ title: 'The Prism mock behind this port did not answer', detail: (error as Error).message }) });
+    // Only Prism's answer is replayed: the journal, faults and state below still see every request.
+    const key = verdicts && !asksDynamic(request) ? verdicts.keyOf(request, body) : undefined;
+    let answer = key === undefined ? undefined : verdicts!.get(key);
+    if (!answer) {
+      try {
+        answer = await ask(request, response, body);
+      } catch (error) {
+        record.status = 502;
+        // The client may be gone already; then there is no one to tell.
+        if (!response.headersSent && !response.destroyed) {
+          reply(request, response, { status: 502, headers: { 'content-type': 'application/json', [MOCK_ERROR_HEADER]: 'true' }, body: JSON.stringify({ title: 'The Prism mock behind this port did not answer', detail: (error as Error).message }) });
+        }
+        return;
       }
-      return;
+      if (key !== undefined && answer.complete) verdicts!.set(key, replayable(answer));
     }
 
     const violations = answer.status >= 400 ? requestViolations(answer.headers['sl-violations'] as string | undefined, answer.headers['content-type'], answer.body) : (undefined as Violation[] | undefined);

@@ -109,6 +109,8 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
       host,
       port: options.port ?? 0,
       model: prism.model,
+      // Generated answers differ each time: the front must ask Prism for every one.
+      dynamic: options.dynamic ?? false,
       ...(state ? { state } : {}),
       ...(options.journalLimit !== undefined ? { journalLimit: options.journalLimit } : {}),
     });

@@ -64,7 +64,7 @@ describe('the mock front', () => {
 
   it('reuses its connections to the upstream', async () => {
     front = await startFront({ upstream: await startUpstream(), host: '127.0.0.1', port: 0 });
-    for (let i = 0; i < 20; i++) await (await fetch(`${front.url}/x`, { headers: { connection: 'close' } })).text();
+    for (let i = 0; i < 20; i++) await (await fetch(`${front.url}/x?${i}`, { headers: { connection: 'close' } })).text(); // distinct: equal ones are replayed
     expect(seen).toHaveLength(20);
     expect(connections).toBe(1); // the client's `Connection: close` is its own connection's business
   });

@@ -55,6 +55,17 @@ describe('startMocks', () => {
     }
   });
 
+  it('generates a new answer for each of two identical requests to a dynamic mock (none is replayed)', async () => {
+    const mocks = await startMocks({ vendors: [first], dynamic: true });
+    try {
+      const read = async () => JSON.stringify(await (await get(mocks.urls[first], first)).json());
+      const answers = new Set([await read(), await read(), await read()]);
+      expect(answers.size).toBeGreaterThan(1);
+    } finally {
+      await mocks.stop();
+    }
+  });
+
   it('stop() frees every port, with kept-alive and stalled connections still open', async () => {
     const base = await freeBase();
     const mocks = await startMocks({ port: base });
