@@ -2,7 +2,7 @@
 // redacted, its body parsed, its operation, the validation verdict and the answer's status;
 // readable and clearable in code and over HTTP; bounded.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { specPath, startMocks, startPrism, type Mocks } from '../dist/index.js';
+import { specPath, startMocks, startPrism, VENDORS, type Mocks } from '../dist/index.js';
 import { BIRD, NEXUDUS, send, SWO } from './front-support.js';
 
 let mocks: Mocks;
@@ -81,10 +81,10 @@ describe('the journal', () => {
   it('gives every vendor its own journal', async () => {
     await send(url('bird'), 'GET', BIRD.participant, BIRD.headers);
     const journals = mocks.journal();
-    expect(Object.keys(journals)).toEqual(['softwareone', 'bird', 'nexudus']);
+    expect(Object.keys(journals)).toEqual([...VENDORS]); // every registered vendor, in port order
     expect(journals.bird).toHaveLength(1);
     expect(journals.softwareone).toEqual([]);
-    expect(() => mocks.journal('acme' as 'bird')).toThrow(/no "acme" mock here/);
+    expect(() => mocks.journal('no-such-vendor' as 'bird')).toThrow(/no "no-such-vendor" mock here/);
   });
 });
 
