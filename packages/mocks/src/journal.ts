@@ -24,7 +24,6 @@ export interface JournalRecord {
   fromState?: boolean;
 }
 
-
 export const DEFAULT_JOURNAL_LIMIT = 1000;
 
 const ALWAYS_SECRET = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
