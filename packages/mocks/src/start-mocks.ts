@@ -1,5 +1,5 @@
 import type { ArmedFault, FaultSpec, JournalEntry, JournalFilter } from './public-types.js';
-import { startPrism, type PrismOptions, type PrismServer } from './start-prism.js';
+import { canShareProcess, startPrism, startPrismsSharing, type PrismOptions, type PrismServer } from './start-prism.js';
 import { mockPort, specPath, VENDORS, type Vendor } from './vendors.js';
 
 export interface MocksOptions extends Omit<PrismOptions, 'spec' | 'port' | 'onLog' | 'vendor' | 'state'> {
@@ -36,16 +36,19 @@ export async function startMocks(options: MocksOptions = {}): Promise<Mocks> {
   for (const vendor of vendors) {
     if (!VENDORS.includes(vendor)) throw new TypeError(`unknown vendor ${JSON.stringify(vendor)}; use ${VENDORS.join(', ')}`);
   }
+  const perVendor: PrismOptions[] = vendors.map((vendor) => ({
+    ...prism,
+    spec: specPath(vendor),
+    vendor,
+    ...(port !== undefined ? { port: mockPort(vendor, port) } : {}),
+    ...(onLog ? { onLog: (line: string) => onLog(vendor, line) } : {}),
+  }));
+  // One Prism process for all when it can stand for them (its modules then load once), else one each.
+  const starting = (await canShareProcess(perVendor)) ? startPrismsSharing(perVendor) : perVendor.map((options) => startPrism(options));
   const started = await Promise.allSettled(
-    vendors.map((vendor) =>
-      startPrism({
-        ...prism,
-        spec: specPath(vendor),
-        vendor,
-        ...(port !== undefined ? { port: mockPort(vendor, port) } : {}),
-        ...(onLog ? { onLog: (line: string) => onLog(vendor, line) } : {}),
-      }).catch((error: Error) => {
-        error.message = `${vendor} mock: ${error.message}`;
+    starting.map((server, i) =>
+      server.catch((error: Error) => {
+        error.message = `${vendors[i]} mock: ${error.message}`;
         throw error;
       }),
     ),

@@ -7,7 +7,8 @@ import { freePort } from './free-port.js';
 import { startFront, type Front } from './front.js';
 import type { ArmedFault, FaultSpec, JournalEntry, JournalFilter } from './public-types.js';
 import type { SpecModel } from './operations.js';
-import type { PrismProcessEvent, PrismProcessOptions } from './prism-process.js';
+import { LOG_TAG } from './prism-log-tag.js';
+import type { PrismProcessEvent, PrismProcessOptions, SharedPrismProcessOptions } from './prism-process.js';
 import { stateFor } from './state/index.js';
 import type { VendorState, VendorStateFactory } from './state/types.js';
 
@@ -94,10 +95,48 @@ process.once('exit', () => {
  * what Prism cannot judge, such as a credential without the spec's prefix) on `host` and `port`,
  * and resolves once both listen.
  */
-export async function startPrism(options: PrismOptions): Promise<PrismServer> {
+export function startPrism(options: PrismOptions): Promise<PrismServer> {
+  return behindFront(options, startUpstream(options));
+}
+
+/**
+ * startPrism() on several specs at once, Prism serving them all from one child process, so that its
+ * modules load once (issue 15.5: loading them is most of a start); each has a front of its own.
+ * Only where one process can stand for several (canShareProcess); Prism's settings (validate,
+ * errors, seed, startTimeoutMs, whether anyone reads the log) are the first spec's.
+ */
+export function startPrismsSharing(all: readonly PrismOptions[]): Promise<PrismServer>[] {
+  const [first] = all;
+  if (!first) return [];
+  const settings: SharedPrismProcessOptions = {
+    specs: all.map((options, i) => ({ id: String(i), spec: options.spec })),
+    host: '127.0.0.1',
+    validate: first.validate ?? true,
+    errors: first.errors ?? true,
+    seed: first.seed,
+    logLevel: all.some((options) => options.onLog) ? 'info' : 'warn',
+  };
+  const specs = all.map((options, i): ChildSpec => ({ id: String(i), spec: options.spec, ...(options.onLog ? { onLog: options.onLog } : {}) }));
+  const upstreams = spawnPrism(settings, specs, first.startTimeoutMs);
+  return all.map((options, i) => behindFront(options, upstreams[i]!));
+}
+
+/**
+ * Whether startPrismsSharing() can serve these specs as startPrism() would: not for dynamic mocks
+ * (json-schema-faker's options are one set per process, switched per answer only for the odd
+ * `Prefer: dynamic=true`), nor for a spec that sets Faker's locale (one Faker per process).
+ */
+export async function canShareProcess(all: readonly PrismOptions[]): Promise<boolean> {
+  if (all.length < 2 || all.some((options) => options.dynamic)) return false;
+  const specs = await Promise.all(all.map((options) => readFile(options.spec, 'utf8').catch(() => '')));
+  return !specs.some((text) => /x-json-schema-faker[\s\S]*\blocale\b/.test(text));
+}
+
+/** The mock on an upstream being started: the vendor's state, built meanwhile, and the front. */
+async function behindFront(options: PrismOptions, upstream: Promise<Upstream>): Promise<PrismServer> {
   const host = options.host ?? '127.0.0.1';
   // The state is built from the spec while Prism starts.
-  const [prism, state] = await Promise.all([startUpstream(options), loadState(options).catch((error: unknown) => error as Error)]);
+  const [prism, state] = await Promise.all([upstream, loadState(options).catch((error: unknown) => error as Error)]);
   if (state instanceof Error) {
     await prism.stop();
     throw new PrismStartError(`could not build the mock's state from ${options.spec}: ${state.message}`, '');
@@ -182,6 +221,24 @@ function launch(options: PrismOptions, where: { host: string; port: number }): P
     // Prism logs every request at info: only worth its cost (~8% of throughput) when someone reads it.
     logLevel: options.onLog ? 'info' : 'warn',
   };
+  return spawnPrism(settings, [{ spec: options.spec, where, ...(options.onLog ? { onLog: options.onLog } : {}) }], options.startTimeoutMs)[0]!;
+}
+
+/** A spec a Prism child serves: its id in the child's events (none for a child of one spec), who reads its log. */
+interface ChildSpec {
+  id?: string;
+  spec: string;
+  onLog?: (line: string) => void;
+  /** The port it was asked to listen on, for the error when it is taken. */
+  where?: { host: string; port: number };
+}
+
+/**
+ * Runs prism-process.ts on one spec, or on several (`specs` in its settings); one Upstream per
+ * spec, in order. The child stops once every spec's upstream has stopped or failed: each stop()
+ * resolves then, the last one after the child has exited.
+ */
+function spawnPrism(settings: PrismProcessOptions | SharedPrismProcessOptions, specs: ChildSpec[], timeoutMs = 30_000): Promise<Upstream>[] {
   // An IPC channel lets the child notice when this process dies, however it dies.
   const child = spawn(process.execPath, [entry, JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.unref();
@@ -193,7 +250,7 @@ function launch(options: PrismOptions, where: { host: string; port: number }): P
     if (alive()) child.kill('SIGKILL');
   };
   running.add(kill);
-  const stop = async () => {
+  const stopChild = async () => {
     running.delete(kill);
     if (alive()) {
       child.kill('SIGTERM');
@@ -203,46 +260,76 @@ function launch(options: PrismOptions, where: { host: string; port: number }): P
     }
   };
 
-  return new Promise<Upstream>((resolve, reject) => {
-    let settled = false;
-    const fail = (error: PrismStartError) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void stop().then(() => reject(error));
+  let open = specs.length;
+  const served = specs.map((spec) => {
+    let released = false;
+    const entry = {
+      spec,
+      settled: false,
+      /** This spec is done with; the child stops with the last. */
+      release: () => {
+        if (released) return Promise.resolve();
+        released = true;
+        return --open === 0 ? stopChild() : Promise.resolve();
+      },
+      resolve: (_: Upstream) => {},
+      reject: (_: PrismStartError) => {},
+      upstream: undefined as unknown as Promise<Upstream>,
     };
-    const timeoutMs = options.startTimeoutMs ?? 30_000;
-    const timer = setTimeout(() => fail(new PrismStartError(`Prism did not start within ${timeoutMs} ms`, output)), timeoutMs);
+    entry.upstream = new Promise<Upstream>((resolve, reject) => Object.assign(entry, { resolve, reject }));
+    return entry;
+  });
+  const unsettled = () => served.filter((one) => !one.settled);
+  const settle = (one: (typeof served)[number]) => {
+    one.settled = true;
+    if (!unsettled().length) clearTimeout(timer);
+  };
+  const fail = (one: (typeof served)[number], error: PrismStartError) => {
+    if (one.settled) return;
+    settle(one);
+    void one.release().then(() => one.reject(error));
+  };
+  const failAll = (error: PrismStartError) => {
+    for (const one of unsettled()) fail(one, error);
+  };
+  const timer = setTimeout(() => failAll(new PrismStartError(`Prism did not start within ${timeoutMs} ms`, output)), timeoutMs);
+  const byId = (id: string | undefined) => (id === undefined ? served : served.filter((one) => one.spec.id === id));
 
-    let pending = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const event = parseEvent(line);
-        if (!event) {
-          if (!settled) output += `${line}\n`; // kept for a start failure only: a running mock logs every request
-          options.onLog?.(line);
-        } else if (event.event === 'listening' && !settled) {
-          settled = true;
-          clearTimeout(timer);
-          resolve({ url: event.url, stop, model: event.model });
-        } else if (event.event === 'failed') {
-          const inUse = /EADDRINUSE/.test(event.reason);
-          const message = inUse
-            ? `port ${where.port} on ${where.host} is already in use`
-            : `Prism could not serve ${options.spec}: ${event.reason}`;
-          fail(inUse ? new PortInUseError(message, output) : new PrismStartError(message, output));
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const event = parseEvent(line);
+      if (!event) {
+        if (unsettled().length) output += `${line}\n`; // kept for a start failure only: a running mock logs every request
+        // A shared child tags Prism's lines with their spec; anything else is for everyone.
+        const end = line.startsWith(LOG_TAG) ? line.indexOf(LOG_TAG, 1) : -1;
+        if (end < 0) for (const one of served) one.spec.onLog?.(line);
+        else for (const one of byId(line.slice(1, end))) one.spec.onLog?.(line.slice(end + 1));
+      } else if (event.event === 'listening') {
+        for (const one of byId(event.id)) {
+          if (one.settled) continue;
+          settle(one);
+          one.resolve({ url: event.url, model: event.model, stop: one.release });
+        }
+      } else if (event.event === 'failed') {
+        const inUse = /EADDRINUSE/.test(event.reason);
+        for (const one of byId(event.id)) {
+          const { where } = one.spec;
+          const message = inUse && where ? `port ${where.port} on ${where.host} is already in use` : `Prism could not serve ${one.spec.spec}: ${event.reason}`;
+          fail(one, inUse && where ? new PortInUseError(message, output) : new PrismStartError(message, output));
         }
       }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (!settled) output += chunk.toString();
-    });
-    child.once('error', (error) => fail(new PrismStartError(`could not run Prism: ${error.message}`, output)));
-    child.once('exit', (code, signal) => fail(new PrismStartError(`Prism exited (${signal ?? `code ${code}`}) before listening`, output)));
+    }
   });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    if (unsettled().length) output += chunk.toString();
+  });
+  child.once('error', (error) => failAll(new PrismStartError(`could not run Prism: ${error.message}`, output)));
+  child.once('exit', (code, signal) => failAll(new PrismStartError(`Prism exited (${signal ?? `code ${code}`}) before listening`, output)));
+  return served.map((one) => one.upstream);
 }
 
 function parseEvent(line: string): PrismProcessEvent | undefined {

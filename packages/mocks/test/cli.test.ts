@@ -101,7 +101,8 @@ const urlsIn = (text: string) => [...text.matchAll(/^\s+([\w-]+)\s+(http:\/\/\S+
  */
 async function expectStopsCleanly(mock: ReturnType<typeof run>, stop: () => void, ports: number[]) {
   const started = tree(mock.child.pid!);
-  expect(started.filter(([, command]) => command.includes('prism-process.js'))).toHaveLength(ports.length);
+  // Static mocks (all of these) share one Prism process, whatever the number of vendors.
+  expect(started.filter(([, command]) => command.includes('prism-process.js'))).toHaveLength(1);
   stop();
   const left = await outlived(started.map(([pid]) => pid));
   expect(started.filter(([pid]) => left.includes(pid))).toEqual([]);
