@@ -24,7 +24,9 @@ describe('deadlineMs', () => {
 
   it('covers retries: quick failures are retried until an attempt runs into it', async () => {
     const fetch = stubFetch(new Response(null, { status: 503 }), hang);
-    const error = await listThings.orThrow(createThingsClient(fetch, fast), undefined, { timeoutMs: 10_000, deadlineMs: 40 }).catch((e: unknown) => e);
+    // Room for the quick first attempt and its short backoff even on a loaded machine (at 40 ms a slow
+    // first attempt left no time to retry, and the 503 was rightly reported instead).
+    const error = await listThings.orThrow(createThingsClient(fetch, fast), undefined, { timeoutMs: 10_000, deadlineMs: 400 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'timeout', attempts: 2 });
     expect(fetch.calls).toHaveLength(2);
   });
