@@ -11,6 +11,7 @@ import { credentialRefusal } from './credential-check.js';
 import { fieldErrors, forcesAnswer, honestError, MOCK_ERROR_HEADER, parsePrefer, requestViolations, undocumentedPreference } from './errors.js';
 import { FaultBoard, faultAction, FaultSyntaxError, parseFault, type ArmedFault, type Fault, type FaultKind, type FaultSpec } from './faults.js';
 import { Journal, parseBody, type JournalEntry, type JournalFilter, type JournalRecord, type Violation } from './journal.js';
+import type { MockControls } from './public-types.js';
 import { isJson, responseFor, type OperationModel, type SpecModel } from './operations.js';
 import { Router, type Route } from './router.js';
 import type { StateAnswer, ValidRequest, VendorState } from './state/types.js';
@@ -47,18 +48,9 @@ export interface FrontOptions {
   dynamic?: boolean;
 }
 
-export interface Front {
+export interface Front extends MockControls {
   readonly url: string;
   readonly port: number;
-  /** The requests received, in order (the mock's own `/__parley/` requests are not in it). */
-  journal(filter?: JournalFilter): JournalEntry[];
-  clearJournal(): void;
-  /** Arms a fault for the next calls of an operation, or of every operation. Throws on a bad spec. */
-  fault(spec: FaultSpec): ArmedFault;
-  /** Disarms every armed fault. */
-  clearFaults(): void;
-  /** Back to the state built from the spec's examples; false when the mock keeps no state. */
-  reset(): boolean;
   /** Stops listening, drops every connection (kept-alive ones too) and resolves once closed. */
   close(): Promise<void>;
 }

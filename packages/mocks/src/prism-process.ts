@@ -88,8 +88,19 @@ const say = (event: PrismProcessEvent) => process.stdout.write(`${JSON.stringify
 async function main(options: PrismProcessOptions) {
   const operations = await getHttpOperationsFromSpec(options.spec);
   await configureExtensionsUserProvided(options.spec, {});
-  const logger = createLogger('prism', { level: options.logLevel ?? 'info' });
-  const server = createServer(operations, {
+  const server = prismServer(operations, options, options.dynamic, createLogger('prism', { level: options.logLevel ?? 'info' }));
+  const url: string = await server.listen(options.port, options.host);
+  const stop = () => void server.close().finally(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  process.once('disconnect', stop); // the parent is gone
+  // The front in the parent routes, checks credentials, throttles and words errors from the model Prism has just read.
+  say({ event: 'listening', url, model: specModel(operations) });
+}
+
+/** Prism's HTTP server for one spec's operations, configured as every Parley mock is. */
+function prismServer(operations: unknown, options: Pick<PrismProcessOptions, 'validate' | 'errors' | 'seed'>, dynamic: boolean, logger: unknown) {
+  return createServer(operations, {
     cors: true,
     config: {
       isProxy: false,
@@ -98,17 +109,10 @@ async function main(options: PrismProcessOptions) {
       checkSecurity: true,
       errors: options.errors,
       upstreamProxy: undefined,
-      mock: { dynamic: options.dynamic, ignoreExamples: false, seed: options.seed },
+      mock: { dynamic, ignoreExamples: false, seed: options.seed },
     },
     components: { logger },
   });
-  const url: string = await server.listen(options.port, options.host);
-  const stop = () => void server.close().finally(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-  process.once('disconnect', stop); // the parent is gone
-  // The front in the parent routes, checks credentials, throttles and words errors from the model Prism has just read.
-  say({ event: 'listening', url, model: specModel(operations) });
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -138,19 +142,7 @@ async function mainShared(options: SharedPrismProcessOptions) {
     try {
       // Prism's log lines are tagged with the spec they are about, for the parent to hand on.
       const destination = { write: (line: string) => process.stdout.write(`${LOG_TAG}${id}${LOG_TAG}${line}`) };
-      const server = createServer(operations, {
-        cors: true,
-        config: {
-          isProxy: false,
-          validateRequest: options.validate,
-          validateResponse: true,
-          checkSecurity: true,
-          errors: options.errors,
-          upstreamProxy: undefined,
-          mock: { dynamic: false, ignoreExamples: false, seed: options.seed },
-        },
-        components: { logger: createLogger('prism', { level: options.logLevel ?? 'info' }, destination) },
-      });
+      const server = prismServer(operations, options, false, createLogger('prism', { level: options.logLevel ?? 'info' }, destination));
       // Port 0: the OS picks a free one as Prism listens, so no other process can take it first.
       const url: string = await server.listen(0, options.host);
       servers.push(server);

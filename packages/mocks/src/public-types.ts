@@ -60,3 +60,17 @@ export interface ArmedFault {
   remaining: number | 'always';
   fault: string;
 }
+
+/** What a running mock can be asked in code, beside its HTTP admin endpoints under `/__parley/`. */
+export interface MockControls {
+  /** The requests received, in order, credentials redacted (also `GET /__parley/journal`; admin requests are not in it). */
+  journal(filter?: JournalFilter): JournalEntry[];
+  /** Empties the journal (also `DELETE /__parley/journal`). */
+  clearJournal(): void;
+  /** Arms a fault for the next calls of one operation or of all (also `POST /__parley/faults`). Throws on a bad spec. */
+  fault(spec: FaultSpec): ArmedFault;
+  /** Disarms every fault (also `DELETE /__parley/faults`). */
+  clearFaults(): void;
+  /** Back to the state built from the spec's examples (also `POST /__parley/reset`); false for a stateless mock. */
+  reset(): boolean;
+}

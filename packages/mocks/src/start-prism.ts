@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { freePort } from './free-port.js';
 import { startFront, type Front } from './front.js';
-import type { ArmedFault, FaultSpec, JournalEntry, JournalFilter } from './public-types.js';
+import type { ArmedFault, FaultSpec, JournalEntry, JournalFilter, MockControls } from './public-types.js';
 import type { SpecModel } from './operations.js';
 import { LOG_TAG } from './prism-log-tag.js';
 import type { PrismProcessEvent, PrismProcessOptions, SharedPrismProcessOptions } from './prism-process.js';
@@ -54,19 +54,9 @@ export interface PrismOptions {
   journalLimit?: number;
 }
 
-export interface PrismServer {
+export interface PrismServer extends MockControls {
   readonly url: string;
   readonly port: number;
-  /** The requests this mock received, in order, credentials redacted (also `GET /__parley/journal`). */
-  journal(filter?: JournalFilter): JournalEntry[];
-  /** Empties the journal (also `DELETE /__parley/journal`). */
-  clearJournal(): void;
-  /** Arms a fault for the next calls of one operation or of all (also `POST /__parley/faults`). Throws on a bad spec. */
-  fault(spec: FaultSpec): ArmedFault;
-  /** Disarms every fault (also `DELETE /__parley/faults`). */
-  clearFaults(): void;
-  /** Back to the state built from the spec's examples (also `POST /__parley/reset`); false for a stateless mock. */
-  reset(): boolean;
   /** Stops Prism and waits until its process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
