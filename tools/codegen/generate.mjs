@@ -6,6 +6,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { vendor as lookup } from '../registry.mjs';
 import { bundleSpec } from './bundle.mjs';
+import { renderContract } from './contract.mjs';
 import { renderClient, renderIndex, renderOperations, renderSchemas } from './render.mjs';
 import { loadSpec } from './spec.mjs';
 
@@ -26,6 +27,7 @@ const files = {
   'operations.ts': renderOperations(spec, vendor),
   'client.ts': renderClient(spec, vendor),
   'index.ts': renderIndex(vendor),
+  'contract.ts': renderContract(spec, vendor),
 };
 const bundled = await bundleSpec(vendor.specFile);
 const specDir = `${vendor.packageDir}openapi/`;

@@ -158,6 +158,8 @@ export const ${factory} = /* @__PURE__ */ defineClient<paths, ${client}Options>(
   profile: ${profile},
   baseUrl: ${constant}_BASE_URL,
   credentials: ${JSON.stringify(schemes.map(({ form }) => form))},
+  // Loaded by clients that validate responses only (\`validateResponses\`): a chunk of its own.
+  contract: () => import('./contract.js'),
 });
 `;
 }

@@ -1,6 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import { createApiClient, type ClientOptions } from './create-api-client.js';
 import { credentialsFrom, type CredentialScheme } from './credentials.js';
+import type { Contract } from './contract.js';
 import type { VendorProfile } from './profile.js';
 
 export interface ClientDefinition {
@@ -9,6 +10,8 @@ export interface ClientDefinition {
   baseUrl: string;
   /** The spec's security schemes, in its order of preference. */
   credentials: readonly CredentialScheme[];
+  /** Loads the vendor's compiled answer validators (`@parley/<vendor>/contract`), only when a client validates responses. */
+  contract?: () => Promise<{ contract: Contract }>;
 }
 
 /** A vendor's client factory, as generated from its spec: credentials, default server, profile. */
