@@ -1,17 +1,20 @@
 // Updates, reads, lists, adds and removes participants of all three providers through the unified
 // API and prints them normalized. Runs against the mock servers (`pnpm mock`, ports 4010–4012), or wherever
-// PARLEY_SOFTWAREONE_URL, PARLEY_BIRD_URL and PARLEY_NEXUDUS_URL point.
+// PARLEY_SOFTWAREONE_URL, PARLEY_BIRD_URL and PARLEY_NEXUDUS_URL point. PARLEY_VALIDATE_RESPONSES=warn
+// or =throw checks every answer against the specs ("Catching drift" in the README).
 import { createParley } from '@parley/unified';
 
 const url = (vendor, port) => process.env[`PARLEY_${vendor}_URL`] ?? `http://127.0.0.1:${port}`;
+const validateResponses = process.env.PARLEY_VALIDATE_RESPONSES ?? 'off';
 const parley = createParley({
-  softwareone: { token: process.env.SWO_TOKEN ?? 'mock-token', baseUrl: url('SOFTWAREONE', 4010) },
+  softwareone: { token: process.env.SWO_TOKEN ?? 'mock-token', baseUrl: url('SOFTWAREONE', 4010), validateResponses },
   bird: {
     accessKey: process.env.BIRD_ACCESS_KEY ?? 'mock-key',
     workspaceId: 'b4e02c85-c6d2-4b15-8885-e09671799c61',
     baseUrl: url('BIRD', 4011),
+    validateResponses,
   },
-  nexudus: { token: process.env.NEXUDUS_TOKEN ?? 'mock-token', baseUrl: url('NEXUDUS', 4012) },
+  nexudus: { token: process.env.NEXUDUS_TOKEN ?? 'mock-token', baseUrl: url('NEXUDUS', 4012), validateResponses },
 });
 
 const chats = {
