@@ -27,6 +27,9 @@ export function validatingSchema(schema) {
   return kept;
 }
 
+// What packages/runtime/src/contract.ts `formats` provides.
+const RUNTIME_FORMATS = ['date-time', 'int32', 'int64'];
+
 const isJson = (type) => /^application\/([^;]+\+)?json$/.test(type);
 
 /** Every documented answer as data, and the schemas to compile keyed by the validator's name. */
@@ -69,6 +72,11 @@ function portable(code) {
     .replace(/require\("ajv-formats\/dist\/formats"\)\.fullFormats/g, 'formats')
     .replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, 'ucs2length')
     .replace(/export const (\w+) = /g, 'const $1 = ');
+  // Formats whose definitions are functions come from @parley/runtime/contract's `formats`.
+  for (const [, dotted, quoted] of replaced.matchAll(/\bformats(?:\.(\w+)|\["([^"]+)"\])/g)) {
+    const name = dotted ?? quoted;
+    if (!RUNTIME_FORMATS.includes(name)) throw new Error(`codegen: format ${name} is not among @parley/runtime/contract's formats (${RUNTIME_FORMATS.join(', ')})`);
+  }
   const left = replaced.match(/require\([^)]*\)/);
   if (left) throw new Error(`codegen: Ajv's standalone code needs ${left[0]}, which @parley/runtime/contract does not provide`);
   return replaced;
@@ -99,6 +107,8 @@ export function renderContract(spec, vendor) {
   return `// @ts-nocheck: Ajv's standalone code is JavaScript; the \`contract\` export is typed.
 // Generated from specs/${vendor.id}/openapi.yaml by tools/codegen (Ajv standalone). Do not edit.
 import { formats, ucs2length, type Contract } from '@parley/runtime/contract';
+// A client that validates its answers loads this module, and with it the check it runs.
+export { validateResponses as validate } from '@parley/runtime/contract';
 
 ${validators}
 

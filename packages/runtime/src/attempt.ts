@@ -65,7 +65,8 @@ export function attempt(context: ClientContext, plan: CallPlan, limits: AttemptL
         sent = true;
         // An operation whose spec security is `[]` (a token endpoint) goes without credentials.
         request.headers[plan.anonymous ? 'delete' : 'set']('Authorization', context.authorization);
-        return context.logger ? logged(context, plan, attempts, request, fetchInit) : context.fetch(request, fetchInit);
+        // Logging code is a chunk of its own, loaded by clients with a logger only.
+        return context.logger ? import('./logged-fetch.js').then((module) => module.loggedFetch(context, plan, attempts, request, fetchInit, logEvent, redactHeaders)) : context.fetch(request, fetchInit);
       },
     } as never)
     .then(
@@ -94,15 +95,4 @@ const abort = (controller: AbortController) => controller.abort();
 function done(context: ClientContext, plan: CallPlan, timer: ReturnType<typeof setTimeout>, pooled: PooledController) {
   clearTimeout(timer);
   if (plan.init.parseAs !== 'stream') giveBack(context.controllers, pooled);
-}
-
-/** Sends with request and response events for the client's logger; URL scrubbed, credentials blanked. */
-async function logged(context: ClientContext, plan: CallPlan, attempt: number, request: Request, fetchInit: { signal: AbortSignal }): Promise<Response> {
-  const { redact } = context;
-  const started = Date.now();
-  const log = (event: object) => logEvent(context, plan, attempt, { method: request.method, url: redact(request.url), ...event });
-  log({ type: 'request', headers: redactHeaders(request.headers, redact) });
-  const response = await context.fetch(request, fetchInit);
-  log({ type: 'response', status: response.status, ms: Date.now() - started });
-  return response;
 }

@@ -2,7 +2,32 @@
 // The validators are compiled from each spec at build time (tools/codegen/contract.mjs, Ajv
 // standalone) into `@parley/<vendor>/contract`; this entry holds what they share. Nothing here is
 // imported by a client unless it validates responses: it is its own entry and its own chunk.
-export { fullFormats as formats } from 'ajv-formats/dist/formats.js';
+/**
+ * The formats whose Ajv definitions are functions (those that are regular expressions Ajv writes into
+ * the generated code), as ES modules: ajv-formats is CommonJS, which bundlers would wrap in interop
+ * helpers that every client, validating or not, then loads. tools/codegen/contract.mjs refuses a
+ * spec format missing here.
+ */
+export { validateResponses, type ContractModule } from './validate-responses.js';
+
+export const formats = {
+  'date-time': { validate: isDateTime },
+  int32: { type: 'number', validate: (value: number) => Number.isInteger(value) && value <= 2147483647 && value >= -2147483648 },
+  int64: { type: 'number', validate: Number.isInteger },
+};
+
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|[+-](\d\d):(\d\d))$/;
+
+/** RFC 3339's `date-time`, as JSON Schema defines the format: a real calendar day and time of day, and an offset. */
+function isDateTime(text: string): boolean {
+  const parts = DATE_TIME.exec(text)?.map(Number);
+  if (!parts) return false;
+  const [, year, month, day, hour, minute, second, offsetHour = 0, offsetMinute = 0] = parts as number[];
+  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month! - 1];
+  // A leap second (:60) is allowed as RFC 3339 allows it; offsets up to 23:59.
+  return days !== undefined && day! >= 1 && day! <= days && hour! <= 23 && minute! <= 59 && second! <= 60 && offsetHour <= 23 && offsetMinute <= 59;
+}
 
 /** An Ajv standalone validator: `errors` holds the last call's failures. */
 export interface CompiledValidator {

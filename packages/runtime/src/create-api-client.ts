@@ -1,15 +1,16 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { Credentials } from './auth.js';
+import type { ContractModule, ValidationEvent } from './validate-responses.js';
 import { checkBaseUrl } from './base-url.js';
 import { checkNumber, DEFAULT_TIMEOUT_MS } from './call-options.js';
 import { attachContext, type ClientContext } from './client-context.js';
-import { invalidInput } from './errors.js';
+import { invalidInput, ParleyError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { Logger } from './log.js';
 import { createPathSerializer } from './path-serializer.js';
 import type { VendorProfile } from './profile.js';
 import { rawClient } from './raw-client.js';
-import { createRedactor } from './redact.js';
+import { createRedactor, redactHeaders } from './redact.js';
 import { resolveRetry, type RetrySetting } from './retry.js';
 
 /** Options every vendor factory accepts besides its credentials. */
@@ -33,12 +34,23 @@ export interface ClientOptions {
   retry?: RetrySetting;
   /** Receives request, response and retry events; headers redacted, secrets scrubbed. */
   logger?: Logger;
+  /**
+   * Check each answer against the vendor's spec: `'warn'` reports each departure to `logger` (or
+   * `console.warn`) as a `contract` event, `'throw'` fails the call with a `contract` ParleyError.
+   * The validators load on the first answer; `'off'` (the default) loads nothing.
+   */
+  validateResponses?: ResponseValidation;
 }
+
+/** Whether and how a client checks answers against its vendor's spec. */
+export type ResponseValidation = 'off' | 'warn' | 'throw';
 
 export interface ApiClientConfig extends ClientOptions {
   baseUrl: string;
   credentials: Credentials;
   profile: VendorProfile;
+  /** Loads the vendor's compiled contract and the check, only when `validateResponses` asks for it. */
+  contract?: (() => Promise<ContractModule>) | undefined;
 }
 
 /**
@@ -67,5 +79,13 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
     logger: config.logger,
     controllers: [],
   };
+  const mode = config.validateResponses;
+  if (mode && mode != 'off') {
+    // The vendor's contract chunk brings the check too: loaded by the first request (which it refuses
+    // if `mode` is no mode), never by a client that does not validate. Checked there, not here, to
+    // add the fewest bytes to every client.
+    const validate = (event: ValidationEvent) => config.contract!().then((module) => module.validate(event, mode, module.contract, context, ParleyError, redactHeaders));
+    context.inner.use({ onRequest: validate, onResponse: validate });
+  }
   return attachContext(rawClient(context), context) as Client<Paths>;
 }

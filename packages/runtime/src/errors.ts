@@ -1,3 +1,5 @@
+import type { ContractViolation } from './contract.js';
+
 /** Every failure a Parley client reports, as one discriminated `code`. */
 export type ParleyErrorCode =
   | 'invalid_input'
@@ -10,7 +12,8 @@ export type ParleyErrorCode =
   | 'provider'
   | 'network'
   | 'timeout'
-  | 'cancelled';
+  | 'cancelled'
+  | 'contract';
 
 export interface ParleyErrorDetails<Body = unknown> {
   /** Which vendor the call was for. */
@@ -30,6 +33,8 @@ export interface ParleyErrorDetails<Body = unknown> {
   retryAfterMs?: number;
   /** For `invalid_input` and `unsupported`: the input field at fault, e.g. `set.muted`. */
   field?: string;
+  /** For `contract`: how the vendor's answer departs from the spec (`validateResponses: 'throw'`). */
+  violations?: readonly ContractViolation[];
   cause?: unknown;
 }
 
@@ -51,6 +56,7 @@ export class ParleyError<Body = unknown> extends Error {
   declare readonly body: Body | undefined;
   declare readonly retryAfterMs: number | undefined;
   declare readonly field: string | undefined;
+  declare readonly violations: readonly ContractViolation[] | undefined;
 
   constructor(code: ParleyErrorCode, message: string, { cause, ...details }: ParleyErrorDetails<Body> = {}) {
     super(message, { cause });
@@ -82,6 +88,8 @@ interface CodeFields {
   network: {};
   timeout: {};
   cancelled: {};
+  /** The answer broke the spec (`validateResponses: 'throw'`): its status, and every departure found. */
+  contract: { status: number; violations: readonly ContractViolation[] };
 }
 
 /** A ParleyError of one code, with the fields that code always carries. */
