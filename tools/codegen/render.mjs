@@ -136,8 +136,11 @@ export function renderClient(spec, vendor) {
   const forms = schemes.map(({ form }) => `{ ${optionsOf(form).map((option) => `${option}: string`).join('; ')} }`);
   const formDocs = schemes.map(({ form, description }) => `- \`{ ${optionsOf(form).join(', ')} }\`${description ? `: ${description}` : ''}`);
   const serverList = servers.map((s) => `  { url: ${literal(s.url)}${s.description ? `, description: ${literal(s.description.trim())}` : ''} },`);
+  // Calls rather than data: a vendor without Basic authentication then bundles none of it.
+  const schemeCalls = schemes.map(({ form }) => (form.kind === 'basic' ? `basicScheme(${literal(form.username)}, ${literal(form.password)})` : `prefixedScheme(${literal(form.option)}, ${literal(form.prefix)})`));
+  const imports = [...new Set(['defineClient', ...schemeCalls.map((call) => call.slice(0, call.indexOf('(')))])].sort();
   return `${banner(vendor)}import type { ClientOptions } from '@parley/runtime';
-import { defineClient } from '@parley/runtime/internal';
+import { ${imports.join(', ')} } from '@parley/runtime/internal';
 import type { Client } from 'openapi-fetch';
 import { ${profile} } from '../profile.js';
 import type { paths } from './openapi.js';
@@ -153,13 +156,15 @@ export type ${client}Options = ${vendor.name}Credentials & ClientOptions;
 /** The typed openapi-fetch client for ${vendor.docsTitle}. */
 export type ${client} = Client<paths>;
 
+/** Loads \`${vendor.clientPackage}/contract\` (the spec's answers, validators compiled): clients with \`validateResponses\` do, on their first request. */
+export const load${vendor.name}Contract = () => import('./contract.js');
+
 /** A ${vendor.displayName} client: credentials on every request, \`${constant}_BASE_URL\` unless \`baseUrl\` says otherwise. */
 export const ${factory} = /* @__PURE__ */ defineClient<paths, ${client}Options>({
   profile: ${profile},
   baseUrl: ${constant}_BASE_URL,
-  credentials: ${JSON.stringify(schemes.map(({ form }) => form))},
-  // Loaded by clients that validate responses only (\`validateResponses\`): a chunk of its own.
-  contract: () => import('./contract.js'),
+  credentials: [${schemeCalls.join(', ')}],
+  contract: load${vendor.name}Contract,
 });
 `;
 }

@@ -3,9 +3,10 @@
 // credential forms go to the generated factory unchanged.
 import { ParleyError, type ClientOptions } from '@parley/runtime';
 import { createApiClient, invalidInput, requireSecret } from '@parley/runtime/internal';
-import { createNexudusClient as createWithCredentials, NEXUDUS_BASE_URL, type NexudusClient, type NexudusCredentials } from './generated/client.js';
+import { createNexudusClient as createWithCredentials, loadNexudusContract, NEXUDUS_BASE_URL, type NexudusClient, type NexudusCredentials } from './generated/client.js';
 import type { paths } from './generated/openapi.js';
 import { requestToken, type RequestTokenBody } from './generated/operations.js';
+import type { LoginSession } from './login-session.js';
 import { nexudusProfile } from './profile.js';
 
 /** What the client logs in with to get its bearer token (`POST /api/token`, password grant). */
@@ -33,8 +34,6 @@ export type NexudusClientOptions = (NexudusCredentials | NexudusLoginCredentials
 const provider = 'nexudus';
 /** Marks the requests that need the token: the runtime sets it on all but `security: []` operations'. */
 const PENDING = 'Bearer (pending)';
-/** What may be sent again after a 401: the methods the runtime also retries. */
-const RESENDABLE = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/;
 
 /**
  * A Nexudus client, `NEXUDUS_BASE_URL` unless `baseUrl` says otherwise, with one of:
@@ -66,84 +65,13 @@ function loginClient({ login: _, ...options }: ClientOptions & Record<string, un
   if (typeof send !== 'function') throw invalidInput(provider, 'fetch must be a function', 'fetch');
   const clientIdField = clientId ? { client_id: clientId } : {}; // sent with every grant, as a refresh requires
 
-  // What errors and logs scrub, replaced as tokens come: the password, the current tokens and
-  // the previous ones (a request in flight may still carry them).
+  // What errors and logs scrub: the password now, the tokens as they come (login-session.ts).
   const credentials = { authorization: PENDING, secrets: [password] };
-  let token: { access: string; until: number } | undefined;
-  let refresh: string | undefined;
-  let pending: Promise<string> | undefined;
-
-  /** One grant; its token is kept, and scrubbed from then on. */
-  async function grant(body: RequestTokenBody): Promise<string> {
-    const started = Date.now();
-    const answer = await requestToken.orThrow(api, { body }).catch((error: unknown) => {
-      // A grant refused (OAuth answers 400 `invalid_grant`) means wrong credentials.
-      throw error instanceof ParleyError && error.status === 400 ? new ParleyError('unauthorized', error.message, { ...error }) : error;
-    });
-    const { access_token: access, refresh_token: renewal, expires_in } = answer as Record<string, unknown>;
-    // It goes into a header: visible ASCII only, as OAuth's tokens are.
-    if (typeof access !== 'string' || !/^[!-~]+$/.test(access)) {
-      throw new ParleyError('provider', `${provider} requestToken: an answer without a usable access_token`, { provider, operationId: 'requestToken', status: 200 });
-    }
-    if (typeof renewal === 'string' && renewal) refresh = renewal;
-    credentials.secrets = [password, access, refresh!, ...credentials.secrets.slice(1, 3)].filter(Boolean);
-    // Renewed a tenth of its life early, at most a minute; a token without a lifetime lasts until a 401.
-    const lifetime = Number(expires_in) * 1000;
-    token = { access, until: started + (lifetime >= 0 ? lifetime - Math.min(60_000, lifetime / 10) : Infinity) };
-    return access;
-  }
-
-  /** A new token: the refresh grant while there is a refresh token, the password grant otherwise or when that fails. */
-  async function obtain(): Promise<string> {
-    if (refresh) {
-      try {
-        return await grant({ grant_type: 'refresh_token', refresh_token: refresh, ...clientIdField });
-      } catch {
-        refresh = undefined;
-      }
-    }
-    let code: unknown = totp;
-    try {
-      if (typeof totp === 'function') code = await totp();
-    } catch (cause) {
-      throw new ParleyError('invalid_input', `${provider}: \`login.totp\` failed`, { provider, field: 'login.totp', cause });
-    }
-    return grant({ grant_type: 'password', username, password, ...clientIdField, ...(code ? { totp: String(code) } : {}) });
-  }
-
-  /** Sets the current token on the request, waiting (as long as the attempt may) for one shared grant if needed. */
-  async function authorize(request: Request, signal: AbortSignal): Promise<string> {
-    const access = token && Date.now() < token.until ? token.access : await abortable((pending ??= obtain().finally(() => (pending = undefined))), signal);
-    request.headers.set('Authorization', `Bearer ${access}`);
-    return access;
-  }
-
-  /** The client's fetch: the token on every request that needs one, a new one after a 401. */
-  async function authorized(request: Request, init: { signal: AbortSignal }): Promise<Response> {
-    if (request.headers.get('authorization') !== PENDING) return send(request, init); // the token request itself
-    const again = RESENDABLE.test(request.method) && request.clone();
-    const used = await authorize(request, init.signal);
-    const response = await send(request, init);
-    if (response.status !== 401) return response;
-    // Expired, revoked, or replaced by a login elsewhere with the same client_id: the next request
-    // gets another token. (Nexudus also answers 401 for a missing role, which a new token does not fix.)
-    if (token?.access === used) token = undefined;
-    if (!again) return response;
-    await response.body?.cancel();
-    await authorize(again, init.signal);
-    return send(again, init);
-  }
-
-  const api = createApiClient<paths>({ ...options, baseUrl: options.baseUrl ?? NEXUDUS_BASE_URL, credentials, profile: nexudusProfile, fetch: authorized });
+  let session: Promise<LoginSession> | undefined;
+  // The token machinery is a chunk of its own, loaded on the first request: clients given a token
+  // or a username and password do not carry it.
+  const authorized = (request: Request, init: { signal: AbortSignal }): Promise<Response> =>
+    (session ??= import('./login-session.js').then((module) => module.loginSession({ api, send, credentials, username, password, totp, clientIdField, requestToken, ParleyError }))).then((s) => s.authorized(request, init));
+  const api: NexudusClient = createApiClient<paths>({ ...options, baseUrl: options.baseUrl ?? NEXUDUS_BASE_URL, credentials, profile: nexudusProfile, contract: loadNexudusContract, fetch: authorized });
   return api;
-}
-
-/** The promise, or the signal's reason once it aborts: a shared grant outlives a call that gives up on it. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(signal.reason);
-    if (signal.aborted) return stop();
-    signal.addEventListener('abort', stop, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-  });
 }

@@ -2,14 +2,15 @@
 // The validators are compiled from each spec at build time (tools/codegen/contract.mjs, Ajv
 // standalone) into `@parley/<vendor>/contract`; this entry holds what they share. Nothing here is
 // imported by a client unless it validates responses: it is its own entry and its own chunk.
+// It also carries the check a validating client runs, so that one chunk brings both.
+export { validateResponses, type ContractModule } from './validate-responses.js';
+
 /**
  * The formats whose Ajv definitions are functions (those that are regular expressions Ajv writes into
  * the generated code), as ES modules: ajv-formats is CommonJS, which bundlers would wrap in interop
  * helpers that every client, validating or not, then loads. tools/codegen/contract.mjs refuses a
  * spec format missing here.
  */
-export { validateResponses, type ContractModule } from './validate-responses.js';
-
 export const formats = {
   'date-time': { validate: isDateTime },
   int32: { type: 'number', validate: (value: number) => Number.isInteger(value) && value <= 2147483647 && value >= -2147483648 },

@@ -4,21 +4,29 @@ import { requireHeaderSafe } from './headers.js';
 
 /**
  * One way a vendor accepts credentials, as its spec's `securitySchemes` says (generated into each
- * vendor package): which factory options carry the secret and how it becomes `Authorization`.
- * `bearer` is `prefixed` with `Bearer`.
+ * vendor package as calls of `prefixedScheme`/`basicScheme`, so that a vendor without Basic
+ * authentication bundles none of it): the factory option that selects it, and how the options
+ * become `Authorization`, refusing a missing or blank secret with `invalid_input` naming the option.
  */
-export type CredentialScheme = { kind: 'basic'; username: string; password: string } | { kind: 'prefixed'; option: string; prefix: string };
+export interface CredentialScheme {
+  option: string;
+  credentials(provider: string, options: Record<string, unknown>): Credentials;
+}
 
-/**
- * The credentials of the first scheme whose options were given (in the spec's order), else of the
- * first scheme, refusing a missing or blank secret with `invalid_input` naming the option.
- */
+/** `<prefix> <secret>` from one option: `Bearer <token>`, Bird's `AccessKey <key>`. */
+export const prefixedScheme = (option: string, prefix: string): CredentialScheme => ({
+  option,
+  credentials: (provider, options) => scheme(prefix, requireHeaderSafe(provider, option, requireSecret(provider, option, options[option]))),
+});
+
+/** `Basic base64(user:password)` from two options; any character is fine there, base64 carries it. */
+export const basicScheme = (username: string, password: string): CredentialScheme => ({
+  option: username,
+  credentials: (provider, options) => basic(requireSecret(provider, username, options[username]), requireSecret(provider, password, options[password])),
+});
+
+/** The credentials of the first scheme whose option was given (in the spec's order), else of the first scheme. */
 export function credentialsFrom(provider: string, schemes: readonly CredentialScheme[], options: object): Credentials {
   const given = options as Record<string, unknown>;
-  const first = (s: CredentialScheme) => (s.kind === 'basic' ? s.username : s.option);
-  const chosen = schemes.find((s) => given[first(s)] !== undefined) ?? schemes[0]!;
-  const secret = (option: string) => requireSecret(provider, option, given[option]);
-  // Basic credentials travel base64-encoded, so any character is fine there.
-  if (chosen.kind === 'basic') return basic(secret(chosen.username), secret(chosen.password));
-  return scheme(chosen.prefix, requireHeaderSafe(provider, chosen.option, secret(chosen.option)));
+  return (schemes.find((s) => given[s.option] !== undefined) ?? schemes[0]!).credentials(provider, given);
 }

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { stubFetch } from '@parley/testkit/stub-fetch';
 import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../src/index.js';
-import { basic, bearer, credentialsFrom, createApiClient, defineOperation } from '../src/internal.js';
+import { basic, bearer, credentialsFrom, createApiClient, defineOperation, prefixedScheme } from '../src/internal.js';
 import { createThingsClient, listThings, type Paths } from './things-api.js';
 
 const profile = { provider: 'test' };
@@ -18,7 +18,7 @@ const caught = (run: () => unknown) => {
 
 describe('credentials that cannot go into a header', () => {
   it.each(['tok\r\nX-Injected: 1', 'tok\nen', 'tok\0en', 'tök€n', 'token-😀'])('are refused by the factory, naming the option, never the value: %j', (secret) => {
-    const error = caught(() => credentialsFrom('test', [{ kind: 'prefixed', option: 'token', prefix: 'Bearer' }], { token: secret }));
+    const error = caught(() => credentialsFrom('test', [prefixedScheme('token', 'Bearer')], { token: secret }));
     expect(error).toBeInstanceOf(ParleyError);
     expect(error).toMatchObject({ code: 'invalid_input', field: 'token' });
     expect(JSON.stringify(error) + inspect(error)).not.toContain(secret);

@@ -10,7 +10,7 @@ export const softwareOneProfile: VendorProfile = {
     return [title ?? message, detail].filter((part) => typeof part === 'string' && part).join(': ') || undefined;
   },
   requestId(body) {
-    const traceId = body && typeof body === 'object' ? (body as { traceId?: unknown }).traceId : undefined;
+    const traceId = (body as { traceId?: unknown } | null | undefined)?.traceId; // undefined on a string or number too
     return typeof traceId === 'string' ? traceId : undefined;
   },
 };

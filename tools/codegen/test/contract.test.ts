@@ -51,7 +51,7 @@ async function load(code: string) {
   const helpers = join(dir, 'helpers.mjs');
   // What @parley/runtime/contract provides to the generated code.
   writeFileSync(helpers, `export { fullFormats as formats } from ${JSON.stringify(import.meta.resolve('ajv-formats/dist/formats.js'))};\nexport const ucs2length = (s) => [...s].length;\n`);
-  const js = code.replace(/import \{[^}]*\} from '@parley\/runtime\/contract';/, `import { formats, ucs2length } from ${JSON.stringify(pathToFileURL(helpers).href)};`).replace('export const contract: Contract =', 'export const contract =');
+  const js = code.replace(/import \{[^}]*\} from '@parley\/runtime\/contract';/, `import { formats, ucs2length } from ${JSON.stringify(pathToFileURL(helpers).href)};`).replace(/export \{[^}]*\} from '@parley\/runtime\/contract';/, '').replace('export const contract: Contract =', 'export const contract =');
   const file = join(dir, 'contract.mjs');
   writeFileSync(file, js);
   return (await import(pathToFileURL(file).href)).contract;
