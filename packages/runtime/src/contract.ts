@@ -21,13 +21,14 @@ const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[
 
 /** RFC 3339's `date-time`, as JSON Schema defines the format: a real calendar day and time of day, and an offset. */
 function isDateTime(text: string): boolean {
-  const parts = DATE_TIME.exec(text)?.map(Number);
-  if (!parts) return false;
-  const [, year, month, day, hour, minute, second, offsetHour = 0, offsetMinute = 0] = parts as number[];
+  const match = DATE_TIME.exec(text);
+  if (!match) return false;
+  // An offset of `Z` leaves the last two groups unmatched: 0.
+  const [, year, month, day, hour, minute, second, offsetHour, offsetMinute] = match.map((part) => Number(part ?? 0)) as number[];
   const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month! - 1];
   // A leap second (:60) is allowed as RFC 3339 allows it; offsets up to 23:59.
-  return days !== undefined && day! >= 1 && day! <= days && hour! <= 23 && minute! <= 59 && second! <= 60 && offsetHour <= 23 && offsetMinute <= 59;
+  return days !== undefined && day! >= 1 && day! <= days && hour! <= 23 && minute! <= 59 && second! <= 60 && offsetHour! <= 23 && offsetMinute! <= 59;
 }
 
 /** An Ajv standalone validator: `errors` holds the last call's failures. */
@@ -172,7 +173,7 @@ export function checkAnswer(contract: Contract, operationId: string, answer: Ans
     violation('body', '', 'json', 'the body is not valid JSON');
     return found;
   }
-  if (!response.body(data)) for (const error of relevantErrors(response.body.errors ?? [])) violation('body', pointerOf(error), error.keyword, messageOf(error));
+  if (!response.body(data)) for (const error of failuresOf(response.body)) violation('body', pointerOf(error), error.keyword, messageOf(error));
   return found;
 }
 
@@ -190,7 +191,7 @@ function checkHeaders(response: ResponseContract, headers: AnswerToCheck['header
       continue;
     }
     if (!header.validate(headerValue(text, header.type))) {
-      for (const error of relevantErrors(header.validate.errors ?? [])) violation('header', name, error.keyword, `header ${name} ${messageOf(error)}`);
+      for (const error of failuresOf(header.validate)) violation('header', name, error.keyword, `header ${name} ${messageOf(error)}`);
     }
   }
   if (!options.undocumentedHeaders) return;
@@ -204,6 +205,12 @@ function headerValue(text: string, type: string | undefined): unknown {
   if ((type === 'integer' || type === 'number') && text.trim() !== '' && !Number.isNaN(Number(text))) return Number(text);
   if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
   return text;
+}
+
+/** Why a validator said no: its relevant errors, or one saying so when it gave none. */
+function failuresOf(validate: CompiledValidator): CompiledError[] {
+  const errors = relevantErrors(validate.errors ?? []);
+  return errors.length ? errors : [{ instancePath: '', schemaPath: '#', keyword: 'schema', params: {}, message: 'does not match its schema' }];
 }
 
 /** Where an error points: for `required`, the missing member; for `additionalProperties`, the extra one. */
