@@ -1,10 +1,12 @@
 // The mock's own endpoints, under a prefix no vendor spec uses: the journal, faults, the state's
-// reset, the operations. Answered by the front itself, as JSON; never journaled.
+// reset, the operations, a proxied vendor's drift findings. Answered by the front itself, as JSON;
+// never journaled.
 import type { CannedResponse } from './front.js';
 import { MOCK_ERROR_HEADER } from './errors.js';
 import { FaultSyntaxError, type FaultBoard, type FaultSpec } from './faults.js';
 import type { Journal } from './journal.js';
 import type { OperationModel } from './operations.js';
+import type { DriftFinding } from './public-types.js';
 
 export const ADMIN_PREFIX = '/__parley/';
 
@@ -16,6 +18,8 @@ export interface AdminTarget {
   operationIds: ReadonlySet<string>;
   /** Back to the state built from the spec's examples; false when the mock keeps no state. */
   reset(): boolean;
+  /** A proxied vendor's drift findings; none for a mock. */
+  drift?: { list(): DriftFinding[]; clear(): void };
 }
 
 const ENDPOINTS = [
@@ -26,6 +30,8 @@ const ENDPOINTS = [
   'POST /__parley/faults {"operationId"?, "times"?, "fault"}',
   'DELETE /__parley/faults',
   'GET /__parley/operations',
+  'GET /__parley/drift (a proxied vendor)',
+  'DELETE /__parley/drift (a proxied vendor)',
 ];
 
 const json = (status: number, value: unknown, extra: Record<string, string> = {}): CannedResponse => ({
@@ -69,6 +75,13 @@ export function adminAnswer(method: string, url: string, body: Buffer, target: A
       }
       if (method !== 'POST') return allowed(['GET', 'POST', 'DELETE'])!;
       return armFault(body, target);
+    case 'drift':
+      if (!target.drift) return mistake(404, 'this port serves a mock, not a proxy: drift is reported for vendors started with --proxy <vendor>=<upstream URL>');
+      if (method === 'DELETE') {
+        target.drift.clear();
+        return noContent;
+      }
+      return allowed(['GET', 'DELETE']) ?? json(200, { findings: target.drift.list() });
     case 'operations':
       return allowed(['GET']) ?? json(200, { operations: target.operations.map(({ operationId, method: m, path }) => ({ operationId, method: m, path })) });
     default:

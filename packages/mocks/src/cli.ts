@@ -1,6 +1,9 @@
 // `pnpm mock` / `parley-mock`: serves every vendor spec with Prism on fixed loopback ports until
-// Ctrl-C or SIGTERM, then stops every child.
+// Ctrl-C or SIGTERM, then stops every child. With `--proxy`, a vendor is forwarded to the real one
+// and checked against its spec; the drift found is summarized on stderr when the command stops.
 import { parseArgs } from 'node:util';
+import { parseProxyFlags, proxySettings, ProxyOptionsError } from './proxy/options.js';
+import { summarizeDrift } from './proxy/summary.js';
 import { startMocks, type MocksOptions } from './start-mocks.js';
 import { DEFAULT_BASE_PORT, displayName, mockPort, VENDORS, type Vendor } from './vendors.js';
 
@@ -29,6 +32,15 @@ Options:
   --verbose, -v      print Prism's request log
   --help, -h         this text
 
+Drift check against a real vendor (repeatable; vendors not named stay mocks):
+  --proxy <vendor>=<upstream URL>
+                     forward that vendor's requests to the upstream (the caller's credentials, the
+                     upstream's answer unchanged) and report where requests and answers depart
+                     from the spec; its port, journal and faults stay, its state is off
+  --drift-report <file>
+                     append each drift finding to this JSON Lines file as it is found
+  --strict           do not forward a request that breaks the spec: answer the mock's error
+
 Pick a response per request with the header  Prefer: code=404  or  Prefer: example=<name>.
 A request whose Authorization lacks the scheme a spec names (x-parley-credential.prefix, such as
 Bird's  AccessKey <key>) gets that operation's documented 401.`;
@@ -50,6 +62,9 @@ function parse(argv: string[]) {
       stateless: { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
+      proxy: { type: 'string', multiple: true },
+      'drift-report': { type: 'string' },
+      strict: { type: 'boolean' },
     },
   });
   const vendors = (values.vendors?.split(',').map((v) => v.trim()).filter(Boolean) ?? [...VENDORS]) as Vendor[];
@@ -57,7 +72,10 @@ function parse(argv: string[]) {
   if (unknown.length) throw new UsageError(`unknown vendor ${unknown.join(', ')}; use ${VENDORS.join(', ')}`);
   const port = values.port === undefined ? DEFAULT_BASE_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > MAX_BASE_PORT) throw new UsageError(`--port must be a port number; got ${values.port}`);
-  return { ...values, vendors, port };
+  const proxy = parseProxyFlags(values.proxy ?? []);
+  const drift = { proxy, ...(values['drift-report'] !== undefined ? { driftReport: values['drift-report'] } : {}), ...(values.strict ? { strict: true } : {}) };
+  proxySettings(drift, vendors, VENDORS); // startMocks' own check, before anything starts
+  return { ...values, vendors, port, drift };
 }
 
 function formatLog(vendor: Vendor, line: string): string {
@@ -94,17 +112,24 @@ export async function main(argv: string[]): Promise<number> {
     validate: !options['no-validate'],
     ...(options.verbose ? { onLog: (vendor: Vendor, line: string) => console.log(formatLog(vendor, line)) } : {}),
     stateful: !options.stateless,
+    ...options.drift,
   };
   try {
     mocks = await startMocks(mocksOptions);
   } catch (error) {
     console.error(`parley-mock: ${(error as Error).message}`);
-    return 1;
+    // A report file that cannot be written is a bad option like any other.
+    return error instanceof ProxyOptionsError ? 2 : 1;
   }
   const mode = options.dynamic || options.seed !== undefined ? `dynamic${options.seed !== undefined ? `, seed ${options.seed}` : ''}` : 'static examples';
   console.log(`Parley mocks ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${mode}, request validation ${options['no-validate'] ? 'off' : 'on'}, ${options.stateless ? 'stateless' : 'stateful'}):`);
   const width = Math.max(12, ...Object.keys(mocks.urls).map((vendor) => vendor.length + 1));
-  for (const [vendor, url] of Object.entries(mocks.urls)) console.log(`  ${vendor.padEnd(width)} ${url}`);
+  const proxied = options.drift.proxy as Record<string, string>;
+  for (const [vendor, url] of Object.entries(mocks.urls)) console.log(`  ${vendor.padEnd(width)} ${url}${proxied[vendor] ? ` → ${proxied[vendor]} (proxy)` : ''}`);
+  if (Object.keys(proxied).length) {
+    const strict = options.drift.strict ? 'not forwarded (--strict)' : 'forwarded';
+    console.log(`Proxied vendors: requests that break the spec are reported and ${strict}; drift is summarized when this stops${options.drift.driftReport ? ` and appended to ${options.drift.driftReport} as found` : ''}.`);
+  }
   console.log('Force a response with  Prefer: code=404  or  Prefer: example=<name>.  Ctrl-C stops.');
 
   return new Promise<number>((resolve) => {
@@ -117,6 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       stopping = true;
       console.log(`\n${signal}: stopping the mocks…`);
       void mocks.stop().then(() => {
+        if (Object.keys(proxied).length) console.error(summarizeDrift(mocks.drift()));
         for (const s of signals) process.off(s, shutdown);
         resolve(0);
       });

@@ -3,15 +3,19 @@
 // faults (faults.ts); what Prism cannot judge (credential-check.ts); then Prism, whose refusals are
 // rewritten in the vendor's error shape (errors.ts), and whose answers to valid requests the
 // vendor's state replaces when it has one (state/). Bodies are small: both are read in full.
+// A proxied vendor's front (proxy/) forwards to the real vendor after the faults instead, with
+// Prism's verdict on the request, and reports drift.
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ADMIN_PREFIX, adminAnswer } from './admin.js';
 import { credentialRefusal } from './credential-check.js';
 import { fieldErrors, forcesAnswer, honestError, MOCK_ERROR_HEADER, parsePrefer, requestViolations, undocumentedPreference } from './errors.js';
+import { endToEnd } from './hop-by-hop.js';
 import { FaultBoard, faultAction, FaultSyntaxError, parseFault, type ArmedFault, type Fault, type FaultKind, type FaultSpec } from './faults.js';
 import { Journal, parseBody, type JournalEntry, type JournalFilter, type JournalRecord, type Violation } from './journal.js';
-import type { MockControls } from './public-types.js';
+import type { ProxyTarget, Verdict } from './proxy/proxy.js';
+import type { DriftFinding, MockControls } from './public-types.js';
 import { isJson, responseFor, type OperationModel, type SpecModel } from './operations.js';
 import { Router, type Route } from './router.js';
 import type { StateAnswer, ValidRequest, VendorState } from './state/types.js';
@@ -46,22 +50,19 @@ export interface FrontOptions {
    * request is a pure function of it, and the front asks Prism once per distinct request.
    */
   dynamic?: boolean;
+  /** Forward to a real vendor and report drift instead of answering as the mock (proxy/proxy.ts); `state` is then unused. */
+  proxy?: ProxyTarget;
 }
 
 export interface Front extends MockControls {
   readonly url: string;
   readonly port: number;
+  /** What a proxied front found so far (also `GET /__parley/drift`); always empty for a mock. */
+  drift(): DriftFinding[];
+  /** Forgets the findings kept in memory (also `DELETE /__parley/drift`); the report file keeps them. */
+  clearDrift(): void;
   /** Stops listening, drops every connection (kept-alive ones too) and resolves once closed. */
   close(): Promise<void>;
-}
-
-// Per-connection headers are not forwarded: each side of the front has its own connection.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'upgrade']);
-
-function endToEnd(raw: string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) if (!HOP_BY_HOP.has(raw[i]!.toLowerCase())) kept.push(raw[i]!, raw[i + 1]!);
-  return kept;
 }
 
 /** The CORS headers Prism (started with `cors: true`) puts on its own answers, so the front's look the same to a browser. */
@@ -161,18 +162,21 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const journal = new Journal(options.model?.credentialHeaders, options.journalLimit);
   const faults = new FaultBoard();
   // Prism's answers by request; not cleared by reset(): Prism's answers never depend on the state.
-  const verdicts = options.dynamic ? undefined : new VerdictCache<UpstreamAnswer>();
-  const { state } = options;
+  // A proxy asks only for Prism's verdict, never for a generated answer: it may always replay.
+  const verdicts = options.dynamic && !options.proxy ? undefined : new VerdictCache<UpstreamAnswer>();
+  // Loaded for a proxied vendor only: it brings the contract checker (`@parley/runtime/contract`).
+  const proxy = options.proxy && (await import('./proxy/proxy.js')).createProxy(options.proxy, options.model?.credentialHeaders ?? []);
+  const state = proxy ? undefined : options.state;
   const reset = () => {
     state?.reset();
     return state !== undefined;
   };
 
   /** Asks Prism; resolves with its whole answer, rejects when it does not answer. */
-  const ask = (request: IncomingMessage, response: ServerResponse, body: Buffer | undefined) =>
+  const ask = (request: IncomingMessage, response: ServerResponse, body: Buffer | undefined, headers = endToEnd(request.rawHeaders)) =>
     new Promise<UpstreamAnswer>((resolve, reject) => {
       const outgoing = httpRequest(
-        { agent, hostname: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: endToEnd(request.rawHeaders) },
+        { agent, hostname: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers },
         (incoming) => {
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -215,7 +219,10 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     const method = request.method ?? 'GET';
     const url = request.url ?? '/';
     const body = hasBody(request) ? await readBody(request) : undefined;
-    if (url.startsWith(ADMIN_PREFIX)) return reply(request, response, adminAnswer(method, url, body ?? Buffer.alloc(0), { journal, faults, operations, operationIds, reset }));
+    if (url.startsWith(ADMIN_PREFIX)) {
+      const drift = proxy && { list: proxy.drift, clear: proxy.clearDrift };
+      return reply(request, response, adminAnswer(method, url, body ?? Buffer.alloc(0), { journal, faults, operations, operationIds, reset, ...(drift ? { drift } : {}) }));
+    }
 
     const route = router.route(method, url);
     const record: JournalRecord = { time: Date.now(), method, url, headers: request.headers, body, valid: null };
@@ -244,6 +251,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       if (fault.latencyMs) await delay(fault.latencyMs);
       if (fault.kind) return applyFault(request, response, fault as Fault & { kind: FaultKind }, route, record);
     }
+    if (proxy) return proxy.handle({ request, response, route, body, record, judge: () => (route ? judge(request, response, route, body) : Promise.resolve({})) });
 
     const refusal = options.intercept?.(request) ?? (route && credentialRefusal(route.operation, request.headers.authorization));
     if (refusal) {
@@ -309,6 +317,36 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     send(response, answer.status, answer.statusMessage, answer.rawHeaders, answer.body);
   };
 
+  /**
+   * For a proxied vendor: whether the request meets the spec, as the mock judges it (the credential
+   * check, then Prism's verdict, cached), and what the mock would answer when it does not.
+   */
+  const judge = async (request: IncomingMessage, response: ServerResponse, route: Route<OperationModel>, body: Buffer | undefined): Promise<Verdict> => {
+    // The mock would stop at a credential it refuses; the proxy reports what Prism finds as well.
+    const refusal = credentialRefusal(route.operation, request.headers.authorization);
+    const refused = refusal ? (JSON.parse(refusal.headers?.['sl-violations'] ?? '[]') as Violation[]) : [];
+    const key = verdicts!.keyOf(request, body);
+    let answer = key === undefined ? undefined : verdicts!.get(key);
+    if (!answer) {
+      // Without `Prefer`: it is meant for the real vendor, and Prism would make an answer up for it.
+      const headers = endToEnd(request.rawHeaders).filter((_, i, all) => all[i - (i % 2)]!.toLowerCase() !== 'prefer');
+      answer = await ask(request, response, body, headers);
+      if (key !== undefined && answer.complete) verdicts!.set(key, replayable(answer));
+    }
+    const violations = answer.status >= 400 ? requestViolations(answer.headers['sl-violations'] as string | undefined, answer.headers['content-type'], answer.body) : undefined;
+    if (refusal) {
+      const text = refusal.body ?? '';
+      const headers = { ...corsHeaders(request), ...refusal.headers, 'content-length': String(Buffer.byteLength(text)) };
+      return { violations: [...refused, ...(violations ?? [])], refusal: { status: refusal.status, headers, body: text } };
+    }
+    if (!violations) return {};
+    const honest = answer.status !== 401 ? honestAnswer(request, route, body, answer.status, violations) : undefined;
+    const mockAnswer = honest
+      ? { status: answer.status, statusMessage: answer.statusMessage, headers: headersFor(answer.rawHeaders, honest.body, honest.mediaType), body: honest.body }
+      : { status: answer.status, statusMessage: answer.statusMessage, headers: answer.rawHeaders, body: answer.body };
+    return { violations, refusal: mockAnswer };
+  };
+
   /** The vendor's own error naming the violations, or undefined to keep Prism's answer. */
   const honestAnswer = (request: IncomingMessage, route: Route<OperationModel>, body: Buffer | undefined, status: number, violations: Violation[]) => {
     const valid = validRequest(request, route, body);
@@ -343,11 +381,14 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     fault: (spec) => faults.arm(spec, options.model ? operationIds : undefined),
     clearFaults: () => faults.clear(),
     reset,
+    drift: () => proxy?.drift() ?? [],
+    clearDrift: () => proxy?.clearDrift(),
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
         agent.destroy();
+        proxy?.close();
       })),
   };
 }

@@ -20,6 +20,8 @@ export interface ResponseModel {
 export interface OperationModel extends CredentialRule {
   /** The spec's operationId (Prism's generated id when the spec gives none). */
   operationId: string;
+  /** The spec marks it deprecated (Prism then answers with `Deprecation: true`). */
+  deprecated?: boolean;
   responses: ResponseModel[];
 }
 
@@ -34,6 +36,7 @@ export interface SpecModel {
 interface PrismModelOperation extends PrismOperation {
   id: string;
   iid?: string;
+  deprecated?: boolean;
   responses: (PrismOperation['responses'][number] & {
     headers?: { name: string; examples?: { value?: unknown }[] }[];
   })[];
@@ -55,6 +58,7 @@ export function specModel(operations: readonly PrismModelOperation[]): SpecModel
     operations: operations.map((operation, i) => ({
       ...rules[i]!,
       operationId: operation.iid ?? operation.id,
+      ...(operation.deprecated ? { deprecated: true } : {}),
       responses: operation.responses.map((response) => {
         const contents = response.contents ?? [];
         const content = contents.find((c) => JSON_TYPE.test(c.mediaType)) ?? contents[0];

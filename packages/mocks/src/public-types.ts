@@ -74,3 +74,38 @@ export interface MockControls {
   /** Back to the state built from the spec's examples (also `POST /__parley/reset`); false for a stateless mock. */
   reset(): boolean;
 }
+
+/**
+ * One way a proxied vendor's traffic departs from its spec (`--proxy`, `startMocks({ proxy })`): a
+ * line of the JSON Lines drift report. Holds no credential and no personal data (`example` is redacted).
+ */
+export interface DriftFinding {
+  /** When it was found (ISO 8601). */
+  time: string;
+  vendor: string;
+  /** The operation the request was routed to; absent for a path or method the spec does not have. */
+  operationId?: string;
+  method: string;
+  /** The request's path, without the query. */
+  path: string;
+  /** The status the caller got (the upstream's, or the mock's refusal under `strict`); absent when the upstream did not answer. */
+  status?: number;
+  /** What broke the spec: the request, or the answer's status, a header or the body. */
+  in: 'request' | 'status' | 'header' | 'body';
+  /**
+   * Where: a JSON Pointer into the answer's body (`/results/0/status`; for `required`, the missing
+   * member), a response header's lower-case name, or for the request `/body/…`, `/query/<name>`,
+   * `/path/<name>`, `/header/<name>`; empty for the whole (a status, an unknown operation).
+   */
+  pointer: string;
+  /** The JSON Schema keyword broken (`required`, `enum`, `type`…), or `status`, `operation`, `undocumented-header`, `media-type`, `json`, `security`… */
+  rule: string;
+  /** What the spec expects, in words. */
+  message: string;
+  /**
+   * The offending value, redacted: for `required` the object missing the member, for a header its
+   * value, none for a status. Credentials, members named like secrets or personal data, and
+   * strings that look like emails, phone numbers or tokens are replaced; large values summarized.
+   */
+  example?: unknown;
+}

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { freePort } from './free-port.js';
 import { startFront, type Front } from './front.js';
-import type { ArmedFault, FaultSpec, JournalEntry, JournalFilter, MockControls } from './public-types.js';
+import type { ArmedFault, DriftFinding, FaultSpec, JournalEntry, JournalFilter, MockControls } from './public-types.js';
+import type { ProxyTarget } from './proxy/proxy.js';
 import type { SpecModel } from './operations.js';
 import { LOG_TAG } from './prism-log-tag.js';
 import type { PrismProcessEvent, PrismProcessOptions, SharedPrismProcessOptions } from './prism-process.js';
@@ -61,6 +62,12 @@ export interface PrismServer extends MockControls {
   stop(): Promise<void>;
 }
 
+/** A server as startMocks() holds it: a proxied vendor's also reports drift. */
+export interface MockServer extends PrismServer {
+  drift(): DriftFinding[];
+  clearDrift(): void;
+}
+
 export class PrismStartError extends Error {
   override name = 'PrismStartError';
   constructor(
@@ -86,7 +93,12 @@ process.once('exit', () => {
  * and resolves once both listen.
  */
 export function startPrism(options: PrismOptions): Promise<PrismServer> {
-  return behindFront(options, startUpstream(options));
+  return startMock(options);
+}
+
+/** startPrism(), optionally proxying a real vendor (proxy/proxy.ts) instead of answering as the mock. */
+export function startMock(options: PrismOptions, proxy?: ProxyTarget): Promise<MockServer> {
+  return behindFront(options, startUpstream(options), proxy);
 }
 
 /**
@@ -95,7 +107,7 @@ export function startPrism(options: PrismOptions): Promise<PrismServer> {
  * Only where one process can stand for several (canShareProcess); Prism's settings (validate,
  * errors, seed, startTimeoutMs, whether anyone reads the log) are the first spec's.
  */
-export function startPrismsSharing(all: readonly PrismOptions[]): Promise<PrismServer>[] {
+export function startPrismsSharing(all: readonly PrismOptions[], proxies: readonly (ProxyTarget | undefined)[] = []): Promise<MockServer>[] {
   const [first] = all;
   if (!first) return [];
   const settings: SharedPrismProcessOptions = {
@@ -108,7 +120,7 @@ export function startPrismsSharing(all: readonly PrismOptions[]): Promise<PrismS
   };
   const specs = all.map((options, i): ChildSpec => ({ id: String(i), spec: options.spec, ...(options.onLog ? { onLog: options.onLog } : {}) }));
   const upstreams = spawnPrism(settings, specs, first.startTimeoutMs);
-  return all.map((options, i) => behindFront(options, upstreams[i]!));
+  return all.map((options, i) => behindFront(options, upstreams[i]!, proxies[i]));
 }
 
 /**
@@ -123,10 +135,10 @@ export async function canShareProcess(all: readonly PrismOptions[]): Promise<boo
 }
 
 /** The mock on an upstream being started: the vendor's state, built meanwhile, and the front. */
-async function behindFront(options: PrismOptions, upstream: Promise<Upstream>): Promise<PrismServer> {
+async function behindFront(options: PrismOptions, upstream: Promise<Upstream>, proxy?: ProxyTarget): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
-  // The state is built from the spec while Prism starts.
-  const [prism, state] = await Promise.all([upstream, loadState(options).catch((error: unknown) => error as Error)]);
+  // The state is built from the spec while Prism starts; a proxied vendor's answers come from upstream.
+  const [prism, state] = await Promise.all([upstream, proxy ? undefined : loadState(options).catch((error: unknown) => error as Error)]);
   if (state instanceof Error) {
     await prism.stop();
     throw new PrismStartError(`could not build the mock's state from ${options.spec}: ${state.message}`, '');
@@ -142,6 +154,7 @@ async function behindFront(options: PrismOptions, upstream: Promise<Upstream>): 
       dynamic: options.dynamic ?? false,
       ...(state ? { state } : {}),
       ...(options.journalLimit !== undefined ? { journalLimit: options.journalLimit } : {}),
+      ...(proxy ? { proxy } : {}),
     });
   } catch (error) {
     await prism.stop();
@@ -160,6 +173,8 @@ async function behindFront(options: PrismOptions, upstream: Promise<Upstream>): 
     fault: (spec) => front.fault(spec),
     clearFaults: () => front.clearFaults(),
     reset: () => front.reset(),
+    drift: () => front.drift(),
+    clearDrift: () => front.clearDrift(),
     stop,
   };
 }

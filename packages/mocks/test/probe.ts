@@ -96,3 +96,44 @@ export function invalidRequest(vendor: Vendor): { path: string; headers: Record<
   }
   return undefined;
 }
+
+/** A request to one of the spec's operations, as test code sends it. */
+export interface SpecCall {
+  label: string;
+  method: string;
+  /** Path parameters and required query parameters filled in from their examples. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * For every operation of `vendor`: a valid request (its first request-body example, if it takes a
+ * body), once as it is and once per documented response and named example it can be asked for
+ * (`Prefer: code=…, example=…`), so that every answer the spec documents is seen once.
+ */
+export function everyAnswerCalls(vendor: Vendor): SpecCall[] {
+  return operations(vendor).flatMap(({ doc, method, operation, parameters, path, headers }) => {
+    const query = parameters.filter((p) => p.in === 'query' && p.required).map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(sample(p))}`);
+    const url = query.length ? `${path}?${query.join('&')}` : path;
+    const requestBody = resolve<Node | undefined>(doc, operation.requestBody);
+    const [mediaType, content] = Object.entries((requestBody?.content ?? {}) as Record<string, Node>)[0] ?? [];
+    const example = content && (Object.values((content.examples ?? {}) as Record<string, Node>)[0] ?? (content.example !== undefined ? { value: content.example } : undefined));
+    const body = mediaType && example ? { body: encodeBody(mediaType, resolve<Node>(doc, example).value) } : {};
+    const sent = { ...headers, ...(mediaType && example ? { 'content-type': mediaType } : {}) };
+    const preferences = Object.entries((operation.responses ?? {}) as Record<string, Node>)
+      .filter(([code]) => /^\d{3}$/.test(code))
+      .flatMap(([code, ref]) => {
+        const response = resolve<Node>(doc, ref);
+        const named = Object.values((response.content ?? {}) as Record<string, Node>).flatMap((c) => Object.keys((c.examples ?? {}) as Record<string, Node>));
+        return [`code=${code}`, ...named.map((name) => `code=${code}, example=${name}`)];
+      });
+    return [undefined, ...preferences].map((prefer) => ({
+      label: `${operation.operationId} ${prefer ?? '(as the mock answers)'}`,
+      method,
+      path: url,
+      headers: prefer ? { ...sent, Prefer: prefer } : sent,
+      ...body,
+    }));
+  });
+}
