@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockPort } from '../dist/index.js';
 import { freeBase } from './free-base.js';
 import { BIRD, send } from './front-support.js';
-import { startDriftingVendor, type DriftingVendor } from './support/drifting-vendor.mjs';
+import { startDriftingVendor, type DriftingVendor } from '../../../tools/drifting-vendor.mjs';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'parley-proxy-cli-'));

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProxyOptionsError, startMocks, type Mocks } from '../dist/index.js';
 import { BIRD, send } from './front-support.js';
-import { startDriftingVendor, type DriftingVendor } from './support/drifting-vendor.mjs';
+import { startDriftingVendor, type DriftingVendor } from '../../../tools/drifting-vendor.mjs';
 
 const HEADERS = { Authorization: 'AccessKey correct-horse-battery' };
 const TIMEOUT_MS = 400;

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMocks, type DriftFinding, type Mocks } from '../dist/index.js';
 import { BIRD, send } from './front-support.js';
-import { startDriftingVendor, type Drift, type DriftingVendor } from './support/drifting-vendor.mjs';
+import { startDriftingVendor, type Drift, type DriftingVendor } from '../../../tools/drifting-vendor.mjs';
 
 // A credential that looks like no token, so that only the request's own credential scrubs it.
 const CREDENTIAL = 'correct-horse-battery';

@@ -1,6 +1,6 @@
-// Types of drifting-vendor.mjs, for the tests that use it.
+// Types of drifting-vendor.mjs, for the tests that use it (packages/mocks/test/proxy*.test.ts).
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Vendor } from '../../dist/index.js';
+import type { Vendor } from '../packages/mocks/dist/index.js';
 
 /** How answers depart from the spec; kept until changed. */
 export interface Drift {

@@ -4,16 +4,16 @@
 // another status, an extra header, a compressed body, or no answer at all). It records every request
 // it receives, so that tests can see what the proxy forwarded. Also runs by itself, to try the drift
 // proxy by hand (after a build of @parley/mocks):
-//   node packages/mocks/test/support/drifting-vendor.mjs bird --port 6011 \
+//   node tools/drifting-vendor.mjs bird --port 6011 \
 //     --drift '[{"operationId":"getConversationParticipant","set":{"/status":"archived"}}]'
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { loadSpec, operationsOf, resolve } from '../../../../tools/codegen/spec.mjs';
-import { Router } from '../../dist/router.js';
-import { specPath, VENDORS } from '../../dist/vendors.js';
+import { loadSpec, operationsOf, resolve } from './codegen/spec.mjs';
+import { Router } from '../packages/mocks/dist/router.js';
+import { specPath, VENDORS } from '../packages/mocks/dist/vendors.js';
 
 /** A fixed Date, so that two answers to the same request are byte for byte the same. */
 const DATE = 'Tue, 01 Jul 2025 12:00:00 GMT';
