@@ -6,6 +6,8 @@
 // proxy by hand (after a build of @parley/mocks):
 //   node tools/drifting-vendor.mjs bird --port 6011 \
 //     --drift '[{"operationId":"getConversationParticipant","set":{"/status":"archived"}}]'
+// or `--drift-file tools/drifting-vendor.bird.json`, the drifts the README's worked example shows.
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
@@ -123,14 +125,15 @@ export async function startDriftingVendor(vendor, options = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string' }, 'base-path': { type: 'string' }, drift: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string' }, 'base-path': { type: 'string' }, drift: { type: 'string' }, 'drift-file': { type: 'string' } } });
   const [vendor] = positionals;
   if (!VENDORS.includes(vendor)) {
-    console.error(`usage: drifting-vendor.mjs <${VENDORS.join('|')}> [--port n] [--base-path /v1] [--drift '<JSON: a drift or a list>']`);
+    console.error(`usage: drifting-vendor.mjs <${VENDORS.join('|')}> [--port n] [--base-path /v1] [--drift '<JSON: a drift or a list>' | --drift-file <file.json>]`);
     process.exit(2);
   }
   const server = await startDriftingVendor(vendor, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['base-path'] ? { basePath: values['base-path'] } : {}) });
-  if (values.drift) server.drift(JSON.parse(values.drift));
+  const drift = values['drift-file'] ? readFileSync(values['drift-file'], 'utf8') : values.drift;
+  if (drift) server.drift(JSON.parse(drift));
   console.log(`${vendor}, drifting: ${server.url}`);
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void server.close().then(() => process.exit(0)));
 }
