@@ -6,30 +6,39 @@
 // Run after `pnpm build` (it bundles the packages' dist/). Only what loads up front counts: a client's
 // response validators (`validateResponses`) are a chunk loaded on demand, listed on their own.
 import { build } from 'esbuild';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { vendors } from './registry.mjs';
 
 // `--root <dir>`: measure another checkout's build with this tool (before/after a change, side by side).
 const { values: args } = parseArgs({ options: { root: { type: 'string' } } });
-const repo = args.root ? new URL(`file://${args.root.replace(/\/?$/, '/')}`) : new URL('../', import.meta.url);
+const repo = args.root ? pathToFileURL(`${resolve(args.root)}/`) : new URL('../', import.meta.url);
 const root = new URL('packages/unified/', repo); // resolves every @parley package
 const require = createRequire(new URL('packages/runtime/package.json', repo));
 const KB = 1024;
 const VENDORS = vendors();
-// Entries are files next to unified's node_modules, so that `@parley/…` resolves as in an app.
-const scratch = new URL('node_modules/.cache/', root).pathname;
-await mkdir(scratch, { recursive: true });
-const workDir = await mkdtemp(join(scratch, 'size-'));
+// Response validation's code: the runtime's check and each vendor's compiled contract.
+const VALIDATION_FILES = /[\\/](contract|validate-responses)\.js$|[\\/]node_modules[\\/].*ajv/;
+// Entries are written to a scratch directory of our own (never into the tree measured); their
+// `@parley/…` imports resolve from the unified package, as in an app that depends on it.
+const workDir = await mkdtemp(join(tmpdir(), 'parley-size-'));
+const fromUnified = {
+  name: 'parley-from-unified',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^@parley\// }, ({ path, kind, importer }) => (importer.startsWith(workDir) ? esbuild.resolve(path, { kind, resolveDir: root.pathname }) : undefined));
+  },
+};
 let entries = 0;
 
 /**
  * What an app bundler ships up front: esbuild with code splitting, as Vite, webpack and Rollup
  * split dynamic imports. The entry chunk and the chunks it imports statically are counted; chunks
- * only reachable through `import()` (a client's validators) load on demand and are listed apart.
+ * only reachable through `import()` load on demand: those of response validation are listed apart.
  */
 async function bundle(code) {
   const entry = join(workDir, `entry-${entries++}.mjs`);
@@ -46,29 +55,32 @@ async function bundle(code) {
     conditions: ['import'],
     write: false,
     metafile: true,
+    plugins: [fromUnified],
   });
-  const outputs = result.metafile.outputs;
-  const name = (path) => Object.keys(outputs).find((key) => resolve(key) === path) ?? path; // keys are relative to the cwd
-  const entryChunk = Object.keys(outputs).find((key) => outputs[key].entryPoint);
-  const upFront = new Set();
-  const visit = (chunk) => {
-    if (upFront.has(chunk)) return;
-    upFront.add(chunk);
-    for (const imported of outputs[chunk].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+  const outputs = result.metafile.outputs; // keyed by paths relative to the working directory
+  const contents = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
+  const inputsOf = (chunk) => Object.entries(outputs[chunk].inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+  /** The chunk and those it imports statically: what loading it loads. */
+  const withStatic = (chunk, into = new Set()) => {
+    if (!into.has(chunk)) {
+      into.add(chunk);
+      for (const { path, kind } of outputs[chunk].imports) if (kind === 'import-statement' && outputs[path]) withStatic(path, into);
+    }
+    return into;
   };
-  visit(entryChunk);
-  const bytesOf = (chunks) => Buffer.concat(result.outputFiles.filter((file) => chunks.has(name(file.path))).map((file) => file.contents));
-  const bytes = bytesOf(upFront);
-  const inputsOf = (chunks) => [...chunks].flatMap((chunk) => Object.entries(outputs[chunk].inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path));
-  const lazy = new Set(Object.keys(outputs).filter((chunk) => !upFront.has(chunk) && chunk.endsWith('.js')));
-  const lazyBytes = bytesOf(lazy);
-  return {
-    min: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes).length,
-    included: inputsOf(upFront),
-    lazy: { min: lazyBytes.length, brotli: brotliCompressSync(lazyBytes).length, included: inputsOf(lazy) },
+  const measure = (chunks) => {
+    const bytes = Buffer.concat([...chunks].map((chunk) => contents.get(resolve(chunk))));
+    return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length, included: [...chunks].flatMap(inputsOf) };
   };
+  const entryChunk = Object.keys(outputs).find((chunk) => outputs[chunk].entryPoint && resolve(outputs[chunk].entryPoint) === entry);
+  const upFront = withStatic(entryChunk);
+  // On demand, what a validating client loads besides: the dynamic chunks holding validation code.
+  const validation = new Set();
+  for (const chunk of Object.keys(outputs)) {
+    if (!upFront.has(chunk) && chunk.endsWith('.js') && inputsOf(chunk).some((path) => VALIDATION_FILES.test(path))) withStatic(chunk, validation);
+  }
+  for (const chunk of upFront) validation.delete(chunk);
+  return { ...measure(upFront), validation: measure(validation) };
 }
 
 const fetchEntry = require.resolve('openapi-fetch');
@@ -92,7 +104,11 @@ const width = Math.max(34, ...Object.keys(sizes).map((name) => name.length + 1))
 console.log(`${'bundle (loaded up front)'.padEnd(width)} ${'minified'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)} ${'brotli B'.padStart(9)}`);
 for (const [name, s] of Object.entries(sizes)) console.log(`${name.padEnd(width)} ${kb(s.min).padStart(10)} ${kb(s.gzip).padStart(10)} ${kb(s.brotli).padStart(10)} ${String(s.brotli).padStart(9)}`);
 console.log('\nloaded on demand by clients with validateResponses: warn | throw (the runtime\'s check and the vendor\'s compiled contract):');
-for (const { clientPackage } of VENDORS) console.log(`${clientPackage.padEnd(width)} ${kb(sizes[clientPackage].lazy.min).padStart(10)} ${''.padStart(10)} ${kb(sizes[clientPackage].lazy.brotli).padStart(10)}`);
+for (const { clientPackage } of VENDORS) {
+  const v = sizes[clientPackage].validation;
+  if (!v.min) console.log(`${clientPackage.padEnd(width)} none (this build has no response validation)`);
+  else console.log(`${clientPackage.padEnd(width)} ${kb(v.min).padStart(10)} ${kb(v.gzip).padStart(10)} ${kb(v.brotli).padStart(10)} ${String(v.brotli).padStart(9)}`);
+}
 
 const failures = [];
 const check = (label, actual, budget) => {
@@ -125,7 +141,6 @@ for (const vendor of VENDORS) {
   console.log(`${others.length ? 'OVER' : 'ok  '} ${unifiedWith(vendor)} bundles no other vendor's code${others.length ? `: ${others.join(', ')}` : ''}`);
 }
 // Response validation must cost nothing to a client that does not validate: none of its code up front.
-const VALIDATION_FILES = /[\\/](contract|validate-responses)\.js$|[\\/]node_modules[\\/].*ajv/;
 for (const [name, s] of Object.entries(sizes)) {
   if (name === 'openapi-fetch') continue;
   const found = s.included.filter((path) => VALIDATION_FILES.test(path));

@@ -157,7 +157,7 @@ export function checkAnswer(contract: Contract, operationId: string, answer: Ans
     return found;
   }
   if (!text) {
-    // HEAD answers and 204/304 never carry one, whatever the spec says.
+    // A 204 or 304 never carries one, whatever the spec says (callers pass no body for a HEAD).
     if (status !== 204 && status !== 304) violation('body', '', 'body', `the spec documents a body (${response.mediaTypes.join(', ')}); the answer has none`);
     return found;
   }

@@ -37,7 +37,8 @@ export interface ClientOptions {
   /**
    * Check each answer against the vendor's spec: `'warn'` reports each departure to `logger` (or
    * `console.warn`) as a `contract` event, `'throw'` fails the call with a `contract` ParleyError.
-   * The validators load on the first answer; `'off'` (the default) loads nothing.
+   * The validators load with the first request, which an unknown mode fails with `invalid_input`;
+   * `'off'` (the default) loads and runs nothing.
    */
   validateResponses?: ResponseValidation;
 }
@@ -56,7 +57,8 @@ export interface ApiClientConfig extends ClientOptions {
 /**
  * An openapi-fetch client for one vendor's generated `paths`: credentials on every request, safe
  * path parameters, and the runtime's timeouts, retries and errors under every call. Everything is
- * checked here, before any call; the secret lives only in closures, never on the returned object.
+ * checked here, before any call (but `validateResponses`, checked by its first request, to keep
+ * its bytes out of every bundle); the secret lives only in closures, never on the returned object.
  */
 export function createApiClient<Paths extends {}>(config: ApiClientConfig): Client<Paths> {
   const { profile, credentials } = config;
@@ -81,9 +83,10 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
   };
   const mode = config.validateResponses;
   if (mode && mode != 'off') {
-    // The vendor's contract chunk brings the check too: loaded by the first request (which it refuses
-    // if `mode` is no mode), never by a client that does not validate. Checked there, not here, to
-    // add the fewest bytes to every client.
+    // The vendor's contract chunk brings the check too: loaded before the first request (which it
+    // refuses if `mode` is no mode), never by a client that does not validate; a client that does
+    // not validate runs no middleware. The mode is checked there, not here, to add the fewest bytes
+    // to every client.
     const validate = (event: ValidationEvent) => config.contract!().then((module) => module.validate(event, mode, module.contract, context, ParleyError, redactHeaders));
     context.inner.use({ onRequest: validate, onResponse: validate });
   }

@@ -20,13 +20,17 @@ export type ValidationEvent = Parameters<NonNullable<Middleware['onRequest']>>[0
 // Statuses the runtime retries: any server may send them (a gateway's 503), retries and the usual
 // error codes deal with them, so only a documented one is checked.
 const RETRIED = [408, 429, 500, 502, 503, 504];
+// As to-parley-error.ts reads them; repeated so that this chunk shares no module with the main one.
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-trace-id'];
 
 /**
- * The middleware of a client with `validateResponses`: before each request is sent, refuses a mode
- * that is none of 'off', 'warn', 'throw'; then checks each answer, and warns or throws a `contract`
- * ParleyError for its departures from the spec. The runtime's error class and header redaction come
- * as arguments: imported here, they would be shared by this chunk and the main one, and bundlers
- * would move them into a third chunk every client loads. Positional, for the fewest bytes in the caller.
+ * The middleware of a client with `validateResponses`: before its first request is sent, refuses a
+ * mode that is none of 'off', 'warn', 'throw' (checked here rather than by the factory, which would
+ * cost every client's bundle the bytes); then checks each answer against the vendor's contract, and
+ * warns of each departure or throws a `contract` ParleyError, which the runtime neither retries nor
+ * wraps. The runtime's error class and header redaction come as arguments: imported here, they would
+ * be shared by this chunk and the main one, and bundlers would move them into a third chunk every
+ * client loads. Positional, for the fewest bytes in the caller.
  */
 export async function validateResponses(
   { request, response, schemaPath, options }: ValidationEvent,
@@ -35,7 +39,7 @@ export async function validateResponses(
   context: ClientContext,
   Failure: typeof ParleyError,
   redactHeaders: typeof redactHeadersOf,
-): Promise<undefined> {
+): Promise<Response | undefined> {
   const { provider } = context.profile;
   if (mode !== 'warn' && mode !== 'throw') {
     throw new Failure('invalid_input', `${provider}: validateResponses must be 'off', 'warn' or 'throw'`, { provider, field: 'validateResponses' });
@@ -49,22 +53,58 @@ export async function validateResponses(
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  // A copy: openapi-fetch reads the answer itself afterwards.
-  const body = request.method === 'HEAD' ? '' : await response.clone().text();
+  const head = request.method === 'HEAD';
+  // A status the Response constructor refuses (600 and over, which fetch passes on) is read from a
+  // clone, so that openapi-fetch reads the original.
+  const copyable = status <= 599;
+  const body = head ? '' : await (copyable ? response : response.clone()).text();
   const operationId = operation?.operationId ?? `${request.method} ${schemaPath}`;
   const violations = checkAnswer(contract, operationId, { status, headers, body });
-  if (!violations.length) return undefined;
-  if (mode === 'warn') {
-    for (const violation of violations) warn(context.logger, violation);
-    return undefined;
-  }
-  throw new Failure('contract', context.redact(`${provider} ${operationId}: HTTP ${status} departs from the spec: ${describe(violations)}`), {
+  if (mode === 'warn') for (const violation of violations) warn(context.logger, violation);
+  else if (violations.length) throw contractError(response, headers, body, operationId, violations, context, Failure, redactHeaders);
+  // openapi-fetch reads the answer after this: the same one again, from the text read here (a
+  // copy made with clone() would cost a stream tee, about twice the whole check).
+  return head || !copyable ? undefined : again(response, body);
+}
+
+/** `response` as it was before its body was read, with that body. */
+function again(response: Response, body: string): Response {
+  const copy = new Response(body || null, response);
+  // What the constructor cannot set, for callers that read them off the result's `response`.
+  return Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
+}
+
+function contractError(
+  response: Response,
+  headers: Record<string, string>,
+  body: string,
+  operationId: string,
+  violations: ContractViolation[],
+  context: ClientContext,
+  Failure: typeof ParleyError,
+  redactHeaders: typeof redactHeadersOf,
+): ParleyError {
+  const { provider } = context.profile;
+  const { status } = response;
+  const requestId = REQUEST_ID_HEADERS.map((name) => headers[name]).find(Boolean) ?? requestIdIn(context, body);
+  return new Failure('contract', context.redact(`${provider} ${operationId}: HTTP ${status} departs from the spec: ${describe(violations)}`), {
     provider,
     operationId,
     status,
     violations,
     headers: redactHeaders(response.headers, context.redact),
+    requestId: requestId && context.redact(requestId),
   });
+}
+
+/** The request id the vendor put in a JSON body (SoftwareOne's `traceId`), as to-parley-error.ts reads it. */
+function requestIdIn({ profile }: ClientContext, text: string): string | undefined {
+  try {
+    const data: unknown = JSON.parse(text);
+    return data && typeof data === 'object' ? profile.requestId?.(data) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const where = (violation: ContractViolation) => (violation.path ? `${violation.in} ${violation.path}` : violation.in);

@@ -1,6 +1,6 @@
 // What a success answer's body means: data exactly as the vendor sent it, parsed once; an empty or
 // null body only where the operation's spec declares no content, else a broken answer.
-import { stubFetch } from '@parley/testkit/stub-fetch';
+import { stubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../src/index.js';
 import { bearer, createApiClient, defineOperation } from '../src/internal.js';

@@ -1,5 +1,5 @@
 // Attempts reuse AbortControllers that never aborted: a reused signal must be as good as new.
-import { hang, stubFetch } from '@parley/testkit/stub-fetch';
+import { hang, stubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, it } from 'vitest';
 import { giveBack, takeController, type PooledController } from '../src/controllers.js';
 import { createThingsClient, listThings } from './things-api.js';

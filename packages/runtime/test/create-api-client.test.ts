@@ -1,4 +1,4 @@
-import { stubFetch, type StubCall } from '@parley/testkit/stub-fetch';
+import { stubFetch, type StubCall } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../src/index.js';
 import { basic, bearer, createApiClient, requireSecret, scheme } from '../src/internal.js';

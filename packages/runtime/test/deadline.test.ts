@@ -1,5 +1,5 @@
 // The deadline bounds a whole call, retries and waits included; it is reported as `timeout`.
-import { hang, stubFetch } from '@parley/testkit/stub-fetch';
+import { hang, stubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, it } from 'vitest';
 import { createThingsClient, listThings } from './things-api.js';
 

@@ -1,6 +1,6 @@
 // Defects found by trying the runtime as an attacker would; each test failed before its fix.
 import { inspect } from 'node:util';
-import { stubFetch } from '@parley/testkit/stub-fetch';
+import { stubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, it } from 'vitest';
 import { ParleyError } from '../src/index.js';
 import { basic, bearer, credentialsFrom, createApiClient, defineOperation, prefixedScheme } from '../src/internal.js';

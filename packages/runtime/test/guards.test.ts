@@ -1,5 +1,5 @@
 // `isParleyError` narrows by code, and each code carries the fields its type promises.
-import { stubFetch } from '@parley/testkit/stub-fetch';
+import { stubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { isParleyError, ParleyError } from '../src/index.js';
 import { vendorErrorGuard } from '../src/internal.js';

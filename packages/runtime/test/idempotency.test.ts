@@ -1,5 +1,5 @@
 // Which calls the runtime retries, against a stub fetch that always answers 503 (no sockets).
-import { stubFetch, type StubFetch } from '@parley/testkit/stub-fetch';
+import { stubFetch, type StubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../src/index.js';
 import { bearer, createApiClient, defineOperation } from '../src/internal.js';

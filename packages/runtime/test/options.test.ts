@@ -1,6 +1,6 @@
 // Client and per-call options are checked before anything is sent: a bad one is an
 // `invalid_input` error naming the option, and the stub fetch proves no request left.
-import { stubFetch } from '@parley/testkit/stub-fetch';
+import { stubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { describe, expect, it } from 'vitest';
 import type { ClientOptions } from '../src/index.js';
 import { createThingsClient, listThings } from './things-api.js';

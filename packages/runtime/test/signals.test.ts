@@ -1,5 +1,5 @@
 // One AbortSignal shared by many calls: no listener piles up on it, and it cancels them all.
-import { stubFetch } from '@parley/testkit/stub-fetch';
+import { stubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createThingsClient, listThings } from './things-api.js';
 

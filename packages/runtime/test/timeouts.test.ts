@@ -1,6 +1,6 @@
 // Timeouts, cancelling and Retry-After, with a stub fetch: a "server" that never answers is a
 // promise waiting for the request's abort signal, and waits to retry run on a fake clock.
-import { hang, networkError, stallBody, stubFetch, type StubFetch } from '@parley/testkit/stub-fetch';
+import { hang, networkError, stallBody, stubFetch, type StubFetch } from '../../../tests/kit/src/stub-fetch.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientOptions, LogEvent } from '../src/index.js';
 import { createThingsClient, listThings } from './things-api.js';
