@@ -14,7 +14,8 @@ import { fieldErrors, forcesAnswer, honestError, MOCK_ERROR_HEADER, parsePrefer,
 import { endToEnd } from './hop-by-hop.js';
 import { FaultBoard, faultAction, FaultSyntaxError, parseFault, type ArmedFault, type Fault, type FaultKind, type FaultSpec } from './faults.js';
 import { Journal, parseBody, type JournalEntry, type JournalFilter, type JournalRecord, type Violation } from './journal.js';
-import type { ProxyTarget, Verdict } from './proxy/proxy.js';
+import type { Verdict } from './proxy/proxy.js';
+import type { ProxyTarget } from './proxy/target.js';
 import type { DriftFinding, MockControls } from './public-types.js';
 import { isJson, responseFor, type OperationModel, type SpecModel } from './operations.js';
 import { Router, type Route } from './router.js';

@@ -1,7 +1,7 @@
 import { CONTRACTS } from './generated/contracts/index.js';
 import { openDriftFile, type DriftFile } from './proxy/drift-log.js';
 import { proxySettings } from './proxy/options.js';
-import type { ProxyTarget } from './proxy/proxy.js';
+import type { ProxyTarget } from './proxy/target.js';
 import type { ArmedFault, DriftFinding, FaultSpec, JournalEntry, JournalFilter } from './public-types.js';
 import { canShareProcess, startMock, startPrismsSharing, type MockServer, type PrismOptions } from './start-prism.js';
 import { mockPort, specPath, VENDORS, type Vendor } from './vendors.js';

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { freePort } from './free-port.js';
 import { startFront, type Front } from './front.js';
 import type { ArmedFault, DriftFinding, FaultSpec, JournalEntry, JournalFilter, MockControls } from './public-types.js';
-import type { ProxyTarget } from './proxy/proxy.js';
+import type { ProxyTarget } from './proxy/target.js';
 import type { SpecModel } from './operations.js';
 import { LOG_TAG } from './prism-log-tag.js';
 import type { PrismProcessEvent, PrismProcessOptions, SharedPrismProcessOptions } from './prism-process.js';

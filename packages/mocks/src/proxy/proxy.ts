@@ -5,7 +5,7 @@
 // contract compiled at build time (`checkAnswer`, the validators the clients use). Observing, not
 // blocking: a request that breaks the spec is forwarded and reported, unless `strict`.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { checkAnswer, type Contract } from '@parley/runtime/contract';
+import { checkAnswer } from '@parley/runtime/contract';
 import { MOCK_ERROR_HEADER } from '../errors.js';
 import { parseBody, type JournalRecord } from '../journal.js';
 import type { OperationModel } from '../operations.js';
@@ -16,21 +16,8 @@ import { DriftLog } from './drift-log.js';
 import { answerFindings, requestFindings, undecodable, unknownOperation, type Finding, type Scrub } from './findings.js';
 import { forwarder, UpstreamError } from './forward.js';
 import { DEFAULT_PROXY_TIMEOUT_MS } from './options.js';
+import type { ProxyTarget } from './target.js';
 import { credentialSecrets } from './redact.js';
-
-/** What a proxied front forwards to and checks against. */
-export interface ProxyTarget {
-  vendor: string;
-  /** The real vendor's base URL; its path prefixes every request's. */
-  upstream: URL;
-  contract: Contract;
-  /** Refuse a request that breaks the spec with the mock's honest error instead of forwarding it. */
-  strict?: boolean;
-  /** How long the upstream may send nothing before the caller gets a 502. */
-  timeoutMs?: number;
-  /** Receives each finding as it is found (the JSON Lines report). */
-  report?: (finding: DriftFinding) => void;
-}
 
 /** An answer ready to send. */
 export interface PreparedAnswer {
