@@ -31,7 +31,8 @@ describe('the drift proxy in front of the mocks themselves', () => {
     // It did see the answers: every request reached the mock, through the proxy's journal.
     expect(proxied.journal(vendor)).toHaveLength(calls.length);
     expect(upstream.journal(vendor)).toHaveLength(calls.length);
-    expect(statuses.size).toBeGreaterThan(3);
+    // Successes and errors both went through (a new vendor's template spec documents only a few).
+    expect([...statuses].some((status) => status < 300) && [...statuses].some((status) => status >= 400)).toBe(true);
   });
 
   it('has no drift endpoint on a port that serves a mock', async () => {
