@@ -49,6 +49,9 @@ const REDOC_OPTIONS = {
     },
   },
 };
+// An inline icon: without one, browsers ask the server for /favicon.ico and log its 404 as an error.
+const FAVICON = `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#0969da"/></svg>')}">`;
+
 /** JSON that can sit inside a <script> element. */
 const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
@@ -62,6 +65,7 @@ for (const { vendor, title, json, yaml } of VENDORS) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title>
+${FAVICON}
 <style>body { margin: 0; } .parley-back { position: fixed; right: 1rem; bottom: 1rem; z-index: 10; font: 14px system-ui, sans-serif; background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; padding: .3rem .6rem; } ${BADGE_CSS}</style>
 </head>
 <body>
@@ -86,11 +90,13 @@ const index = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Parley — API docs</title>
+${FAVICON}
 <style>
   body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1f2328; }
   h1 { margin-bottom: .25rem; } .lead { color: #59636e; margin-top: 0; }
   ul.vendors { list-style: none; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
-  ul.vendors li { border: 1px solid #d1d9e0; border-radius: 8px; padding: 1rem; }
+  ul.vendors > li { border: 1px solid #d1d9e0; border-radius: 8px; padding: 1rem; }
+  ul.operations { margin: .5rem 0 0; padding-left: 1.2rem; }
   ul.vendors a.page { font-weight: 600; font-size: 1.1rem; }
   .meta { color: #59636e; font-size: .9rem; }
   table { border-collapse: collapse; width: 100%; font-size: .9rem; }
@@ -109,7 +115,7 @@ ${pages
     <div class="meta">version ${escape(spec.info.version)} · ${operations.length} operations ·
       <span class="inferred-count">${inferred} inferred fact${inferred === 1 ? '' : 's'}</span> ·
       <a href="${vendor}.openapi.json">openapi.json</a> · <a href="${vendor}.openapi.yaml">openapi.yaml</a></div>
-    <ul>${operations.map((op) => `<li>${escape(op.summary)}</li>`).join('')}</ul></li>`,
+    <ul class="operations">${operations.map((op) => `<li>${escape(op.summary)}</li>`).join('')}</ul></li>`,
   )
   .join('\n')}
 </ul>

@@ -118,6 +118,12 @@ describe('index page', () => {
         const response = await page.request.get(`${server.url}/${href}`);
         expect(response.status()).toBe(200);
       }
+      // Each vendor is one box; its operations a plain list inside it, no box (and bullet) each.
+      const boxes = await page.locator('ul.operations > li').evaluateAll((lis) => lis.map((li) => getComputedStyle(li).borderTopWidth));
+      expect(boxes.length).toBeGreaterThan(0);
+      expect(new Set(boxes)).toEqual(new Set(['0px']));
+      // An icon of its own: otherwise the browser asks for /favicon.ico and logs the 404.
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
       await page.screenshot({ path: fileURLToPath(new URL('index.png', shots)), fullPage: true });
       expect(external).toEqual([]);
       expect(consoleErrors).toEqual([]);

@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe('a consumer project outside the workspace', () => {
   it.each(VENDORS)('installs only the published files of $clientPackage, with workspace versions replaced', async ({ clientPackage }) => {
     const installed = (await readdir(join(project, 'node_modules', clientPackage))).sort();
-    expect(installed).toEqual(['dist', 'openapi', 'package.json', 'src']);
+    expect(installed).toEqual(['LICENSE', 'README.md', 'dist', 'openapi', 'package.json', 'src']);
     const manifest = JSON.parse(await readFile(join(project, 'node_modules', clientPackage, 'package.json'), 'utf8'));
     expect(manifest.dependencies).toEqual({ '@parley/runtime': manifest.version, 'openapi-fetch': '0.17.0' });
     expect(JSON.stringify(manifest)).not.toContain('workspace:');

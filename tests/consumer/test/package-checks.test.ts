@@ -2,6 +2,7 @@
 // publint --strict, and for packages with a JavaScript entry Are the Types Wrong in its ESM-only
 // profile (CommonJS `require` is not supported, on purpose; YAML and JSON subpaths are files to
 // read, not modules).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,6 +29,16 @@ describe.each(publishable())('$name', ({ name, dir }) => {
     const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const { messages, pkg } = await publint({ pack: { tarball: data }, strict: true });
     expect(messages.map((message) => `${message.type}: ${formatMessage(message, pkg) ?? message.code}`)).toEqual([]);
+  });
+
+  it('carries a README naming it, with how to install it, and the LICENSE', () => {
+    const file = inject('tarballs')[name]!;
+    const files = execFileSync('tar', ['-tzf', file], { encoding: 'utf8' }).split('\n');
+    expect(files).toEqual(expect.arrayContaining(['package/README.md', 'package/LICENSE']));
+    const readme = execFileSync('tar', ['-xzOf', file, 'package/README.md'], { encoding: 'utf8' });
+    expect(readme).toMatch(new RegExp(`^# ${name}\n`));
+    expect(readme).toContain(`npm install ${name === '@parley/mocks' ? '--save-dev ' : ''}${name}`);
+    expect(execFileSync('tar', ['-xzOf', file, 'package/LICENSE'], { encoding: 'utf8' })).toMatch(/^MIT License/);
   });
 
   const entrypoints = moduleEntrypoints(dir);
